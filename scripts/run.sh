@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Entry point behind the npm scripts: installs what is missing, then runs the command.
+#   bash scripts/run.sh test|demo|bench|docs|check-package|vitest <args...>
+# On a fresh clone: runs `npm ci` when node_modules is missing, prepares the emulator
+# (scripts/ensure-moto.sh) and, for commands that need them, the database servers
+# (scripts/ensure-databases.sh). Servers themselves are started by the test setup / demo.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ensure_node_modules() {
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "secretkit: installing npm dependencies (npm ci)" >&2
+    npm ci --no-audit --no-fund >&2
+  fi
+}
+ensure_moto() {
+  SECRETKIT_MOTO_PYTHON="$(bash scripts/ensure-moto.sh)"
+  export SECRETKIT_MOTO_PYTHON
+}
+ensure_databases() {
+  if [ -f scripts/ensure-databases.sh ]; then bash scripts/ensure-databases.sh >&2; fi
+}
+
+cmd="${1:-test}"; shift || true
+case "$cmd" in
+  test)
+    ensure_node_modules; ensure_moto; ensure_databases
+    exec npx vitest run "$@" ;;
+  vitest)
+    ensure_node_modules; ensure_moto; ensure_databases
+    exec npx vitest "$@" ;;
+  demo)
+    ensure_node_modules; ensure_moto; ensure_databases
+    exec npx tsx examples/demo.ts "$@" ;;
+  bench)
+    ensure_node_modules; ensure_moto
+    exec npx tsx bench/run.ts "$@" ;;
+  docs)
+    ensure_node_modules
+    exec npx typedoc "$@" ;;
+  check-package)
+    ensure_node_modules
+    exec bash scripts/check-package.sh "$@" ;;
+  *)
+    echo "usage: scripts/run.sh test|vitest|demo|bench|docs|check-package" >&2; exit 2 ;;
+esac

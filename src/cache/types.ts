@@ -1,0 +1,69 @@
+/**
+ * Contract of the cache engine (see docs/architecture.md). The engine is generic over the
+ * cached value and knows nothing about AWS: the client supplies a loader per call.
+ */
+import type { Clock } from './clock.js';
+
+/** What a loader returns for one key. */
+export interface LoadResult<V> {
+  /** The value to cache. */
+  readonly value: V;
+  /** Approximate size in bytes, for the optional `maxBytes` bound. */
+  readonly sizeBytes: number;
+  /**
+   * Never treat the value as fresh past this time (e.g. the secret's NextRotationDate),
+   * whatever the TTL says. Epoch milliseconds.
+   */
+  readonly notAfterMs?: number | undefined;
+  /** The value can never change (a specific VersionId): cache without expiry, LRU-bounded. */
+  readonly immutable?: boolean | undefined;
+}
+
+/** A loader for one key. The signal aborts when the engine is closed. */
+export type Loader<V> = (signal: AbortSignal) => Promise<LoadResult<V>>;
+
+/** Events the engine reports. They never carry values. */
+export type CacheEvent =
+  | { readonly type: 'hit'; readonly key: string }
+  | { readonly type: 'miss'; readonly key: string }
+  | { readonly type: 'refresh'; readonly key: string; readonly background: boolean }
+  | { readonly type: 'stale'; readonly key: string; readonly ageMs: number; readonly error: unknown }
+  | { readonly type: 'load-error'; readonly key: string; readonly error: unknown; readonly failures: number }
+  | { readonly type: 'evict'; readonly key: string; readonly reason: 'lru' | 'invalidate' | 'answer' };
+
+/** Counters kept by the engine. */
+export interface CacheEngineStats {
+  readonly hits: number;
+  readonly misses: number;
+  readonly staleServed: number;
+  readonly refreshes: number;
+  readonly backgroundRefreshes: number;
+  readonly loadErrors: number;
+  readonly entries: number;
+  readonly inFlight: number;
+}
+
+/** Options of the cache engine; every field has a default in cache/defaults.ts. */
+export interface CacheEngineOptions {
+  /** Freshness of a mutable entry. */
+  readonly ttlMs: number;
+  /** Expiry is jittered down by up to this fraction of the TTL (fleet de-synchronisation). */
+  readonly jitterRatio: number;
+  /** A hit within this fraction of the TTL before expiry starts one background refresh. */
+  readonly refreshAheadRatio: number;
+  /** After expiry, on a fault, the last good value may be served for this long. 0 disables. */
+  readonly maxStaleMs: number;
+  /** Backoff after a failed load: first delay. */
+  readonly backoffBaseMs: number;
+  /** Backoff cap. */
+  readonly backoffMaxMs: number;
+  /** LRU bound on entries. */
+  readonly maxEntries: number;
+  /** Optional LRU bound on total bytes (sum of LoadResult.sizeBytes). */
+  readonly maxBytes?: number | undefined;
+  /** Decides fault vs answer (errors/classify.ts). */
+  readonly isFault: (error: unknown) => boolean;
+  readonly clock: Clock;
+  readonly random: () => number;
+  readonly onEvent?: ((event: CacheEvent) => void) | undefined;
+}
