@@ -10,7 +10,9 @@ cd "$(dirname "$0")/.."
 ensure_node_modules() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     echo "secretkit: installing npm dependencies (npm ci)" >&2
-    npm ci --no-audit --no-fund >&2
+    # The lock records only this platform's optional binaries (npm 11 with omit-lockfile-registry-resolved),
+    # which `npm ci` rejects on some set-ups; `npm install` honours the same lock.
+    npm ci --no-audit --no-fund >&2 || npm install --no-audit --no-fund >&2
   fi
 }
 ensure_moto() {
