@@ -67,3 +67,32 @@ export interface CacheEngineOptions {
   readonly random: () => number;
   readonly onEvent?: ((event: CacheEvent) => void) | undefined;
 }
+
+/** Options of one engine read. */
+export interface EngineGetOptions {
+  /** Ignore a fresh value and load now (single-flight still applies). */
+  readonly forceRefresh?: boolean | undefined;
+}
+
+/**
+ * The cache engine (cache/engine.ts implements it). Generic over the cached value; the
+ * client supplies the loader per call.
+ */
+export interface CacheEngine<V> {
+  /**
+   * Returns the cached value for `key`, or loads it with `loader` (one load per key in flight,
+   * whatever the number of callers). Serves a stale value on a fault within `maxStaleMs`;
+   * rethrows answers (and evicts the entry).
+   */
+  get(key: string, loader: Loader<V>, options?: EngineGetOptions): Promise<V>;
+  /** Stores a value loaded elsewhere (batch preload, a write through the client). */
+  set(key: string, result: LoadResult<V>): void;
+  /** True when `key` holds a value that is still fresh (no load would happen). */
+  hasFresh(key: string): boolean;
+  /** Drops every entry whose key matches. Returns how many were dropped. */
+  invalidate(match: (key: string) => boolean): number;
+  /** Counters. */
+  stats(): CacheEngineStats;
+  /** Drops everything, aborts in-flight loads; later calls reject with CLIENT_CLOSED. */
+  close(): void;
+}

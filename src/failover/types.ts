@@ -37,3 +37,34 @@ export interface RegionRouter {
   /** Releases per-region clients that the router created (never a client the user passed in). */
   close(): void;
 }
+
+/** Events the router reports (never values). */
+export type RouterEvent =
+  | { readonly type: 'region-attempt-failed'; readonly region: string; readonly error: unknown }
+  | { readonly type: 'failover'; readonly from: string; readonly to: string }
+  | { readonly type: 'circuit-open'; readonly region: string; readonly untilMs: number }
+  | { readonly type: 'circuit-closed'; readonly region: string }
+  | { readonly type: 'hedge'; readonly primary: string; readonly hedged: string };
+
+/** Options of `createRegionRouter` (failover/router.ts). */
+export interface RegionRouterOptions {
+  readonly primaryRegion: string;
+  /** Tried in order after the primary. */
+  readonly replicaRegions: readonly string[];
+  /** Creates (or returns the user's) client of a region; called lazily, once per region. */
+  readonly clientFactory: (region: string) => SecretsManagerClientLike;
+  /** Called on close() for clients the factory created (not for user-supplied ones). */
+  readonly destroyClient?: ((region: string, client: SecretsManagerClientLike) => void) | undefined;
+  /** Deadline of one attempt in one region. */
+  readonly regionTimeoutMs: number;
+  /** Hedge to the next region after this long; undefined = off. */
+  readonly hedgeAfterMs?: number | undefined;
+  /** Failures in a row before a region's circuit opens. */
+  readonly breakerFailureThreshold: number;
+  /** How long an open circuit skips the region before one half-open probe. */
+  readonly breakerCooldownMs: number;
+  /** Decides fault vs answer (errors/classify.ts). */
+  readonly isFault: (error: unknown) => boolean;
+  readonly clock: { now(): number };
+  readonly onEvent?: ((event: RouterEvent) => void) | undefined;
+}
