@@ -1,0 +1,61 @@
+/**
+ * Contract between the rotation framework (handler + driver, engine-agnostic) and a database
+ * strategy (PostgreSQL, MySQL/MariaDB; single user or alternating users). The framework does the
+ * Secrets Manager side (event checks, AWSPENDING creation, label moves); the strategy does the
+ * engine side.
+ */
+import type { SecretsManagerClientLike } from '../sdk/client-like.js';
+
+/** Logger used during rotation. Never receives passwords. */
+export interface RotationLogger {
+  /** Progress line. */
+  info?(fields: Readonly<Record<string, unknown>>, message: string): void;
+  /** Problem line. */
+  warn?(fields: Readonly<Record<string, unknown>>, message: string): void;
+}
+
+/** What every step of a strategy is given. */
+export interface RotationStepContext {
+  /** Secrets Manager client of the secret's region. */
+  readonly client: SecretsManagerClientLike;
+  /** The secret being rotated (ARN, as in the rotation event). */
+  readonly secretId: string;
+  /** The ClientRequestToken of the rotation: the version id of the AWSPENDING version. */
+  readonly token: string;
+  /** Generates a password with the configured policy (GetRandomPassword). */
+  generatePassword(): Promise<string>;
+  /** Reads another secret's string (the `masterarn` secret of alternating users). */
+  getSecretString(secretId: string): Promise<string>;
+  readonly logger?: RotationLogger | undefined;
+}
+
+/** The versions of the secret a step works with (SecretString of each; absent when none). */
+export interface RotationVersions {
+  /** AWSCURRENT's value. */
+  readonly current: string;
+  /** AWSPENDING's value for this token (after createSecret). */
+  readonly pending?: string | undefined;
+  /** AWSPREVIOUS's value, if any. */
+  readonly previous?: string | undefined;
+}
+
+/**
+ * The engine-specific part of a rotation. Every method must be idempotent: Secrets Manager
+ * retries steps, and the driver may re-run a half-finished rotation.
+ */
+export interface RotationStrategy {
+  /** A short name for logs, e.g. `postgres-single-user`. */
+  readonly name: string;
+  /** Builds the AWSPENDING SecretString from AWSCURRENT's (new password; new username for alternating users). */
+  createPendingValue(versions: RotationVersions, ctx: RotationStepContext): Promise<string>;
+  /** Makes the database accept the pending credentials (`versions.pending` is set). */
+  setSecret(
+    versions: Required<Pick<RotationVersions, 'pending'>> & RotationVersions,
+    ctx: RotationStepContext,
+  ): Promise<void>;
+  /** Logs in with the pending credentials and runs a trivial query; throws when it cannot. */
+  testSecret(
+    versions: Required<Pick<RotationVersions, 'pending'>> & RotationVersions,
+    ctx: RotationStepContext,
+  ): Promise<void>;
+}
