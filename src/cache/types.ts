@@ -51,6 +51,8 @@ export interface CacheEngineOptions {
   readonly jitterRatio: number;
   /** A hit within this fraction of the TTL before expiry starts one background refresh. */
   readonly refreshAheadRatio: number;
+  /** After expiry, a read within this window gets the old value at once plus one background refresh. 0 disables. */
+  readonly staleWhileRevalidateMs: number;
   /** After expiry, on a fault, the last good value may be served for this long. 0 disables. */
   readonly maxStaleMs: number;
   /** Backoff after a failed load: first delay. */

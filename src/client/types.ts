@@ -72,6 +72,11 @@ export interface CacheOptions {
   readonly jitterRatio?: number | undefined;
   /** A hit in the last fraction of the TTL starts one background refresh. @defaultValue 0.2 */
   readonly refreshAheadRatio?: number | undefined;
+  /**
+   * Past expiry, a read within this window returns the old value at once and refreshes in the
+   * background (stale-while-revalidate); later reads wait. 0 disables. @defaultValue 60_000
+   */
+  readonly staleWhileRevalidateMs?: number | undefined;
   /** How long past expiry a value may be served while AWS is failing. 0 disables. @defaultValue 900_000 */
   readonly maxStaleMs?: number | undefined;
   /** First backoff after a failed refresh. @defaultValue 1_000 */
