@@ -1,0 +1,137 @@
+/**
+ * Secrets Manager ARNs: `arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<suffix>`,
+ * where `<suffix>` is the six random characters Secrets Manager appends. A *partial* ARN has
+ * no suffix.
+ */
+import { SecretkitError } from '../errors/secretkit-error.js';
+import { describeInput, secretNameProblem } from './secret-name.js';
+
+/** The parts of a Secrets Manager ARN. */
+export interface SecretArnParts {
+  /** `aws`, `aws-cn`, `aws-us-gov`, ... */
+  readonly partition: string;
+  /** The region, e.g. `us-east-1`. */
+  readonly region: string;
+  /** The 12-digit account id. */
+  readonly accountId: string;
+  /** The secret name, without the random suffix. */
+  readonly name: string;
+  /** The six random characters after the last `-`, or `undefined` for a partial ARN. */
+  readonly suffix: string | undefined;
+}
+
+const PARTITION = /^aws(-[a-z]+)*$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
+const ACCOUNT = /^[0-9]{12}$/;
+const SUFFIX = /^[A-Za-z0-9]{6}$/;
+const SUFFIXED = /^(.+)-([A-Za-z0-9]{6})$/;
+const MAX_ARN_LENGTH = 2048;
+
+function invalid(arn: unknown, why: string): SecretkitError {
+  return new SecretkitError(
+    'INVALID_ARN',
+    `${describeInput(arn)} is not a Secrets Manager secret ARN: ${why}`,
+  );
+}
+
+/** Why `value` cannot be a partition / region / account / suffix, or `undefined`. */
+function partProblem(parts: Omit<SecretArnParts, 'name'>): string | undefined {
+  if (typeof parts.partition !== 'string' || !PARTITION.test(parts.partition)) {
+    return `partition ${describeInput(parts.partition)} is not like "aws", "aws-cn" or "aws-us-gov"`;
+  }
+  if (typeof parts.region !== 'string' || !REGION.test(parts.region)) {
+    return `region ${describeInput(parts.region)} is not like "us-east-1"`;
+  }
+  if (typeof parts.accountId !== 'string' || !ACCOUNT.test(parts.accountId)) {
+    return `account id ${describeInput(parts.accountId)} is not 12 digits`;
+  }
+  if (parts.suffix !== undefined && (typeof parts.suffix !== 'string' || !SUFFIX.test(parts.suffix))) {
+    return `suffix ${describeInput(parts.suffix)} is not six letters or digits`;
+  }
+  return undefined;
+}
+
+function splitResource(resource: string): { name: string; suffix: string | undefined } {
+  const match = SUFFIXED.exec(resource);
+  if (match?.[1] !== undefined && match[2] !== undefined) return { name: match[1], suffix: match[2] };
+  return { name: resource, suffix: undefined };
+}
+
+/**
+ * Parses a Secrets Manager secret ARN. The last `-` and six letters or digits are taken as the
+ * random suffix; without them the ARN is partial (`suffix: undefined`). A partial ARN whose
+ * name itself ends in `-` and six characters cannot be told apart from a complete one
+ * (see {@link isAmbiguousName}). `formatSecretArn(parseSecretArn(x)) === x` for every ARN
+ * that parses.
+ *
+ * @param arn - the ARN (anything: never crashes, only throws `INVALID_ARN`)
+ * @throws SecretkitError `INVALID_ARN` with the reason
+ */
+export function parseSecretArn(arn: unknown): SecretArnParts {
+  if (typeof arn !== 'string') throw invalid(arn, 'it is not a string');
+  if (arn.length > MAX_ARN_LENGTH) throw invalid(arn, `it is longer than ${MAX_ARN_LENGTH} characters`);
+  const fields = arn.split(':');
+  if (fields[0] !== 'arn') throw invalid(arn, 'it does not start with "arn:"');
+  if (fields.length !== 7)
+    throw invalid(arn, 'expected arn:partition:secretsmanager:region:account:secret:name');
+  const [, partition = '', service, region = '', accountId = '', type, resource = ''] = fields;
+  if (service !== 'secretsmanager')
+    throw invalid(arn, `service is ${describeInput(service)}, not "secretsmanager"`);
+  if (type !== 'secret') throw invalid(arn, `resource type is ${describeInput(type)}, not "secret"`);
+  const { name, suffix } = splitResource(resource);
+  const problem = partProblem({ partition, region, accountId, suffix }) ?? secretNameProblem(name);
+  if (problem !== undefined) throw invalid(arn, problem);
+  return { partition, region, accountId, name, suffix };
+}
+
+/**
+ * True when `value` is a Secrets Manager secret ARN (complete or partial) that
+ * {@link parseSecretArn} accepts.
+ *
+ * @param value - anything
+ */
+export function isSecretArn(value: unknown): value is string {
+  try {
+    parseSecretArn(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Builds a secret ARN from its parts; leave `suffix` undefined for a partial ARN.
+ *
+ * @param parts - partition, region, account id, name and optional suffix
+ * @throws SecretkitError `INVALID_ARN` when a part is invalid
+ */
+export function formatSecretArn(parts: SecretArnParts): string {
+  const problem = partProblem(parts) ?? secretNameProblem(parts.name);
+  if (problem !== undefined) {
+    throw new SecretkitError('INVALID_ARN', `cannot build a secret ARN: ${problem}`);
+  }
+  const tail = parts.suffix === undefined ? '' : `-${parts.suffix}`;
+  return `arn:${parts.partition}:secretsmanager:${parts.region}:${parts.accountId}:secret:${parts.name}${tail}`;
+}
+
+/**
+ * The same secret's ARN in another region: a replica keeps the name and the suffix of its
+ * primary, only the region differs.
+ *
+ * @param arn - a secret ARN (complete or partial)
+ * @param region - the target region, e.g. `eu-west-1`
+ * @throws SecretkitError `INVALID_ARN` when `arn` or `region` is invalid
+ */
+export function withRegion(arn: string, region: string): string {
+  return formatSecretArn({ ...parseSecretArn(arn), region });
+}
+
+/**
+ * The secret name in a secret id: the name part of an ARN, or the id itself when it is a
+ * name.
+ *
+ * @param secretId - a name or an ARN
+ */
+export function secretNameOf(secretId: string): string {
+  return secretId.startsWith('arn:') ? parseSecretArn(secretId).name : secretId;
+}
