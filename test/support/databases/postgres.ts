@@ -1,0 +1,141 @@
+/**
+ * Starts a throw-away PostgreSQL server for integration tests: `initdb` into a temp dir,
+ * `postgres` on a free port of 127.0.0.1 (Unix socket inside the temp dir), password
+ * authentication (scram-sha-256) for every connection so password changes matter.
+ * As root, the server runs as the `postgres` system user (or `nobody`): PostgreSQL refuses root.
+ */
+import { randomBytes } from 'node:crypto';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { freePort } from '../../../scripts/lib/moto-server.js';
+import {
+  findExecutable,
+  giveTo,
+  ownedTempDir,
+  removeDir,
+  runAsUser,
+  serverUser,
+  spawnServer,
+  waitUntilReady,
+} from './process.js';
+import type { DatabaseServer } from './types.js';
+
+/** The directory holding `initdb` and `postgres` (SECRETKIT_PG_BIN, newest /usr/lib/postgresql/N/bin, PATH). */
+export function postgresBinDir(): string {
+  const fromEnv = process.env['SECRETKIT_PG_BIN'];
+  if (fromEnv) return fromEnv;
+  try {
+    const versions = readdirSync('/usr/lib/postgresql')
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a));
+    for (const v of versions) {
+      const dir = `/usr/lib/postgresql/${v}/bin`;
+      if (findExecutable([`${dir}/initdb`])) return dir;
+    }
+  } catch {
+    // no Debian layout
+  }
+  const initdb = findExecutable(['initdb']);
+  if (initdb) return initdb.slice(0, initdb.lastIndexOf('/'));
+  throw new Error(
+    'PostgreSQL server binaries not found: run scripts/ensure-databases.sh (or set SECRETKIT_PG_BIN)',
+  );
+}
+
+async function probe(host: string, port: number, user: string, password: string): Promise<void> {
+  const client = new pg.Client({
+    host,
+    port,
+    user,
+    password,
+    database: 'postgres',
+    connectionTimeoutMillis: 1000,
+  });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Starts PostgreSQL; stop it with `stop()` (also done on process exit). */
+export async function startPostgres(options: { readonly timeoutMs?: number } = {}): Promise<DatabaseServer> {
+  const started = Date.now();
+  const bin = postgresBinDir();
+  const runAs = serverUser(['postgres', 'nobody']);
+  const dir = ownedTempDir('secretkit-pg-', runAs);
+  const adminUser = 'postgres';
+  const adminPassword = `pg-${randomBytes(12).toString('hex')}`;
+  try {
+    const pwfile = join(dir, 'pwfile');
+    writeFileSync(pwfile, `${adminPassword}\n`, { mode: 0o600 });
+    giveTo(pwfile, runAs);
+    runAsUser(
+      join(bin, 'initdb'),
+      [
+        `--pgdata=${join(dir, 'data')}`,
+        `--username=${adminUser}`,
+        `--pwfile=${pwfile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--locale=C',
+        '--no-sync',
+        '--no-instructions',
+      ],
+      runAs,
+    );
+    const host = '127.0.0.1';
+    const port = await freePort();
+    const server = spawnServer(
+      join(bin, 'postgres'),
+      [
+        '-D',
+        join(dir, 'data'),
+        '-p',
+        String(port),
+        '-k',
+        dir,
+        '-c',
+        `listen_addresses=${host}`,
+        '-c',
+        'fsync=off',
+        '-c',
+        'synchronous_commit=off',
+        '-c',
+        'full_page_writes=off',
+        '-c',
+        'max_connections=60',
+        '-c',
+        'shared_buffers=16MB',
+      ],
+      runAs,
+    );
+    await waitUntilReady(
+      'postgres',
+      server,
+      () => probe(host, port, adminUser, adminPassword),
+      options.timeoutMs ?? 20_000,
+    );
+    let stopped = false;
+    return {
+      host,
+      port,
+      adminUser,
+      adminPassword,
+      startMs: Date.now() - started,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        // SIGINT = "fast" shutdown: disconnects clients, no checkpoint wait worth mentioning.
+        await server.stop('SIGINT');
+        removeDir(dir);
+      },
+    };
+  } catch (error) {
+    removeDir(dir);
+    throw error;
+  }
+}
