@@ -3,8 +3,8 @@
  * against: rotation's `withSecret`, the loader, examples and the testing kit).
  */
 import type { SecretsManagerClientConfig } from '@aws-sdk/client-secrets-manager';
-import type { CacheEvent } from '../cache/types.js';
 import type { Clock } from '../cache/clock.js';
+import type { CacheEvent } from '../cache/types.js';
 import type { RouterEvent } from '../failover/types.js';
 import type { StandardSchemaV1 } from '../schema/standard-schema.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';

@@ -1,0 +1,116 @@
+/**
+ * What the cache holds for one (secret, version selector): the raw value as AWS returned it,
+ * plus the parsed JSON and each schema's output, computed once per value. Redacts itself in
+ * `util.inspect`, `JSON.stringify` and `String()`.
+ */
+import { inspect } from 'node:util';
+import { SecretkitError } from '../errors/secretkit-error.js';
+import { parseSecretJson } from '../schema/parse-json.js';
+import type { StandardSchemaV1 } from '../schema/standard-schema.js';
+import { validateSecret } from '../schema/validate.js';
+
+const UNPARSED = Symbol('unparsed');
+
+/** One version of a secret, as cached. */
+export class CachedSecret {
+  readonly #string: string | undefined;
+  readonly #binary: Uint8Array | undefined;
+  #json: unknown = UNPARSED;
+  readonly #bySchema = new WeakMap<StandardSchemaV1, Promise<unknown>>();
+  /** The secret's name. */
+  readonly name: string;
+  /** The secret's full ARN (of the region that served it). */
+  readonly arn: string;
+  /** The version id. */
+  readonly versionId: string;
+  /** Staging labels of the version when it was read. */
+  readonly versionStages: readonly string[];
+
+  /**
+   * @param meta - name, ARN, version id and stages
+   * @param value - exactly one of a string or binary
+   */
+  constructor(
+    meta: { name: string; arn: string; versionId: string; versionStages: readonly string[] },
+    value: { string?: string | undefined; binary?: Uint8Array | undefined },
+  ) {
+    this.name = meta.name;
+    this.arn = meta.arn;
+    this.versionId = meta.versionId;
+    this.versionStages = meta.versionStages;
+    this.#string = value.string;
+    this.#binary = value.binary;
+  }
+
+  /** Approximate size in bytes (for the cache's `maxBytes`). */
+  get sizeBytes(): number {
+    return (this.#string?.length ?? 0) * 2 + (this.#binary?.byteLength ?? 0) + 256;
+  }
+
+  /** The string value; `NOT_A_STRING` when the version holds binary. */
+  string(secretId: string): string {
+    if (this.#string !== undefined) return this.#string;
+    throw new SecretkitError(
+      'NOT_A_STRING',
+      `Secret "${secretId}" holds binary data, not a string; use getBinary.`,
+      {
+        secretId,
+      },
+    );
+  }
+
+  /** The binary value (a copy); `NOT_BINARY` when the version holds a string. */
+  binary(secretId: string): Uint8Array {
+    if (this.#binary !== undefined) return this.#binary.slice();
+    throw new SecretkitError(
+      'NOT_BINARY',
+      `Secret "${secretId}" holds a string, not binary data; use getString.`,
+      {
+        secretId,
+      },
+    );
+  }
+
+  /** The value parsed as JSON (parsed once). */
+  json(secretId: string): unknown {
+    if (this.#json === UNPARSED) this.#json = deepFreeze(parseSecretJson(this.string(secretId), secretId));
+    return this.#json;
+  }
+
+  /** The value validated by `schema` (validated once per schema object; the output is frozen). */
+  parsed<S extends StandardSchemaV1>(schema: S, secretId: string): Promise<StandardSchemaV1.InferOutput<S>> {
+    let result = this.#bySchema.get(schema);
+    if (!result) {
+      result = (async () => deepFreeze(await validateSecret(schema, this.json(secretId), secretId)))();
+      // A failed validation is not remembered: the next read reports it again, and a fixed
+      // secret (new version) is a new CachedSecret anyway.
+      result.catch(() => this.#bySchema.delete(schema));
+      this.#bySchema.set(schema, result);
+    }
+    return result as Promise<StandardSchemaV1.InferOutput<S>>;
+  }
+
+  /** Never the value. */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, arn: this.arn, versionId: this.versionId, value: '[redacted]' };
+  }
+
+  /** Never the value. */
+  toString(): string {
+    return `CachedSecret(${this.name}@${this.versionId}, value redacted)`;
+  }
+
+  /** Never the value. */
+  [inspect.custom](): string {
+    return this.toString();
+  }
+}
+
+function deepFreeze<T>(value: T, depth = 0): T {
+  if (depth > 64 || typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) return value;
+  Object.freeze(value);
+  for (const item of Object.values(value)) deepFreeze(item, depth + 1);
+  return value;
+}

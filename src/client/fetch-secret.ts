@@ -1,0 +1,85 @@
+/**
+ * Loads one version of a secret with GetSecretValue, through the region router (failover,
+ * deadlines), with the signature-expired retry, counting the calls. Always sends VersionStage
+ * or VersionId explicitly.
+ */
+import { GetSecretValueCommand, type GetSecretValueCommandOutput } from '@aws-sdk/client-secrets-manager';
+import { toSecretkitError } from '../errors/aws-error.js';
+import { SecretkitError } from '../errors/secretkit-error.js';
+import type { RegionRouter } from '../failover/types.js';
+import { withSignatureRetry } from '../sdk/signature-retry.js';
+import type { Selector } from './cache-key.js';
+import { CachedSecret } from './cached-secret.js';
+import type { ClientCounters } from './stats.js';
+
+/** What a fetch needs from its client. */
+export interface FetchContext {
+  readonly router: RegionRouter;
+  readonly counters: ClientCounters;
+  /** Called once per `send` (for `api-call` events). */
+  readonly onApiCall: (operation: string, region: string) => void;
+}
+
+/**
+ * Builds a {@link CachedSecret} from a GetSecretValue (or BatchGetSecretValue entry) output.
+ *
+ * @throws SecretkitError `NOT_FOUND` when the version has no value
+ */
+export function toCachedSecret(
+  secretId: string,
+  out: Pick<
+    GetSecretValueCommandOutput,
+    'Name' | 'ARN' | 'VersionId' | 'VersionStages' | 'SecretString' | 'SecretBinary'
+  >,
+): CachedSecret {
+  if (out.SecretString === undefined && out.SecretBinary === undefined) {
+    throw new SecretkitError('NOT_FOUND', `Secret "${secretId}" has no value for the requested version.`, {
+      secretId,
+    });
+  }
+  return new CachedSecret(
+    {
+      name: out.Name ?? secretId,
+      arn: out.ARN ?? secretId,
+      versionId: out.VersionId ?? '',
+      versionStages: out.VersionStages ?? [],
+    },
+    { string: out.SecretString, binary: out.SecretBinary },
+  );
+}
+
+/**
+ * Fetches one version of a secret.
+ *
+ * @throws SecretkitError (mapped from the AWS error; see errors/aws-error.ts)
+ */
+export async function fetchSecret(
+  ctx: FetchContext,
+  secretId: string,
+  selector: Selector,
+): Promise<CachedSecret> {
+  try {
+    const result = await ctx.router.read((attempt) =>
+      withSignatureRetry(() => {
+        ctx.onApiCall('GetSecretValue', attempt.region);
+        return attempt.client.send(
+          new GetSecretValueCommand({ SecretId: attempt.idFor(secretId), ...selectorInput(selector) }),
+          { abortSignal: attempt.signal },
+        );
+      }).catch((error: unknown) => {
+        throw toSecretkitError(error, { operation: 'GetSecretValue', secretId, region: attempt.region });
+      }),
+    );
+    ctx.counters.served(result.region, result.failedOver);
+    return toCachedSecret(secretId, result.value);
+  } catch (error) {
+    throw toSecretkitError(error, { operation: 'GetSecretValue', secretId });
+  }
+}
+
+/** The request fields of a selector. */
+export function selectorInput(selector: Selector): { VersionStage?: string; VersionId?: string } {
+  return 'versionId' in selector
+    ? { VersionId: selector.versionId }
+    : { VersionStage: selector.versionStage };
+}

@@ -1,0 +1,127 @@
+/**
+ * Batch loading with BatchGetSecretValue: 20 ids per call (the API's limit), following
+ * `NextToken`, each returned value stored as the id's AWSCURRENT entry, each `Errors[]` entry
+ * reported per secret.
+ */
+import {
+  BatchGetSecretValueCommand,
+  type BatchGetSecretValueCommandOutput,
+  type SecretValueEntry,
+} from '@aws-sdk/client-secrets-manager';
+import { toSecretkitError } from '../errors/aws-error.js';
+import type { SecretkitError } from '../errors/secretkit-error.js';
+import { withSignatureRetry } from '../sdk/signature-retry.js';
+import type { CachedSecret } from './cached-secret.js';
+import { type FetchContext, toCachedSecret } from './fetch-secret.js';
+
+/** The API's limit of ids per BatchGetSecretValue call. */
+export const BATCH_SIZE = 20;
+
+/** The outcome of a preload. */
+export interface PreloadResult {
+  /** Ids now cached (as given). */
+  readonly loaded: readonly string[];
+  /** Ids that failed, each with its error (NOT_FOUND, ACCESS_DENIED, DECRYPTION_FAILURE, ...). */
+  readonly failed: ReadonlyArray<{ readonly secretId: string; readonly error: SecretkitError }>;
+}
+
+function matches(id: string, entry: { Name?: string | undefined; ARN?: string | undefined }): boolean {
+  if (id === entry.Name || id === entry.ARN) return true;
+  // A partial ARN (no random suffix) names the secret whose full ARN extends it by "-XXXXXX".
+  return entry.ARN !== undefined && entry.ARN.startsWith(`${id}-`) && entry.ARN.length === id.length + 7;
+}
+
+/** Fetches one chunk of at most 20 ids, following NextToken. Whole-call failures are thrown. */
+async function fetchChunk(
+  ctx: FetchContext,
+  ids: readonly string[],
+): Promise<{ values: Map<string, SecretValueEntry>; errors: Map<string, SecretkitError> }> {
+  const result = await ctx.router.read(async (attempt) => {
+    const values = new Map<string, SecretValueEntry>();
+    const errors = new Map<string, SecretkitError>();
+    // In a replica region, ARNs are rewritten to that region: match answers against what was sent.
+    const sent = ids.map((id) => attempt.idFor(id));
+    let nextToken: string | undefined;
+    do {
+      const token = nextToken;
+      const out: BatchGetSecretValueCommandOutput = await withSignatureRetry(() => {
+        ctx.onApiCall('BatchGetSecretValue', attempt.region);
+        return attempt.client.send(
+          new BatchGetSecretValueCommand({ SecretIdList: sent, ...(token ? { NextToken: token } : {}) }),
+          { abortSignal: attempt.signal },
+        );
+      }).catch((error: unknown) => {
+        throw toSecretkitError(error, { operation: 'BatchGetSecretValue', region: attempt.region });
+      });
+      for (const value of out.SecretValues ?? []) {
+        const index = sent.findIndex((id) => matches(id, value));
+        const secretId = ids[index];
+        if (secretId !== undefined) values.set(secretId, value);
+      }
+      for (const e of out.Errors ?? []) {
+        const secretId = ids[sent.indexOf(e.SecretId ?? '')] ?? e.SecretId ?? '';
+        // Errors[] carries only a code and a message: shape it like an SDK exception to map it.
+        const shaped = Object.assign(new Error(e.Message ?? ''), { name: e.ErrorCode ?? 'UnknownError' });
+        errors.set(
+          secretId,
+          toSecretkitError(shaped, { operation: 'BatchGetSecretValue', secretId, region: attempt.region }),
+        );
+      }
+      nextToken = out.NextToken;
+    } while (nextToken);
+    return { values, errors };
+  });
+  ctx.counters.served(result.region, result.failedOver);
+  return result.value;
+}
+
+/**
+ * Loads the AWSCURRENT value of each id in as few calls as possible.
+ *
+ * @param ctx - the client's fetch context
+ * @param ids - secret ids (names, ARNs or partial ARNs), de-duplicated by the caller
+ * @param store - called with each loaded secret
+ */
+export async function preloadSecrets(
+  ctx: FetchContext,
+  ids: readonly string[],
+  store: (secretId: string, secret: CachedSecret) => void,
+): Promise<PreloadResult> {
+  const loaded: string[] = [];
+  const failed: Array<{ secretId: string; error: SecretkitError }> = [];
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += BATCH_SIZE) chunks.push(ids.slice(i, i + BATCH_SIZE));
+  const results = await Promise.allSettled(chunks.map((chunk) => fetchChunk(ctx, chunk)));
+  results.forEach((settled, i) => {
+    const chunk = chunks[i] ?? [];
+    if (settled.status === 'rejected') {
+      const error = toSecretkitError(settled.reason, { operation: 'BatchGetSecretValue' });
+      for (const secretId of chunk) failed.push({ secretId, error });
+      return;
+    }
+    const { values, errors } = settled.value;
+    for (const secretId of chunk) {
+      const value = values.get(secretId);
+      if (value) {
+        try {
+          store(secretId, toCachedSecret(secretId, value));
+          loaded.push(secretId);
+        } catch (error) {
+          failed.push({
+            secretId,
+            error: toSecretkitError(error, { operation: 'BatchGetSecretValue', secretId }),
+          });
+        }
+        continue;
+      }
+      const error =
+        errors.get(secretId) ??
+        toSecretkitError(Object.assign(new Error(''), { name: 'ResourceNotFoundException' }), {
+          operation: 'BatchGetSecretValue',
+          secretId,
+        });
+      failed.push({ secretId, error });
+    }
+  });
+  return { loaded, failed };
+}

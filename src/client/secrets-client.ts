@@ -1,0 +1,495 @@
+/**
+ * SecretsClient: typed, cached, multi-region reads of AWS Secrets Manager, plus thin typed
+ * writes that keep the cache honest. The facade only wires the parts together: the cache engine
+ * (cache/), the region router (failover/), fetching (fetch-secret.ts), batch preload
+ * (preload.ts), writes (writes.ts), listing (listing.ts) and replication (replication/).
+ */
+import { inspect } from 'node:util';
+import { resolveCacheOptions } from '../cache/defaults.js';
+import { createCacheEngine } from '../cache/engine.js';
+import type { CacheEngine, CacheEvent } from '../cache/types.js';
+import { isFault } from '../errors/classify.js';
+import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
+
+import { createRegionRouter } from '../failover/router.js';
+import type { RegionRouter, RouterEvent } from '../failover/types.js';
+import type { StandardSchemaV1 } from '../schema/standard-schema.js';
+import { isStandardSchema } from '../schema/validate.js';
+import { cacheKey, checkSecretId, type Selector, secretIdOfKey, selectorOf } from './cache-key.js';
+import type { CachedSecret } from './cached-secret.js';
+import { describeSecret, listVersions, type SecretDescription, type VersionInfo } from './describe.js';
+import { type FetchContext, fetchSecret } from './fetch-secret.js';
+import { type ListSecretsOptions, listSecrets, type SecretListEntry } from './listing.js';
+import { type PreloadResult, preloadSecrets } from './preload.js';
+import { resolveRegionClients } from './regions.js';
+import { resolveRouterOptions } from './router-options.js';
+import type { SecretValueInput } from './secret-value-input.js';
+import { ClientCounters, type SecretsClientStats } from './stats.js';
+import type { ReadOptions, SecretkitEvent, SecretsClientOptions, SecretsReader } from './types.js';
+import type { WriteContext } from './write-context.js';
+import {
+  type CreateSecretInput,
+  createSecret,
+  type DeleteResult,
+  type DeleteSecretOptions,
+  deleteSecret,
+  type PutSecretValueOptions,
+  putSecretValue,
+  restoreSecret,
+  type UpdateSecretInput,
+  updateSecret,
+  type WriteResult,
+} from './writes.js';
+
+/**
+ * Reads secrets with a TTL- and version-aware cache, single-flight loading, refresh-ahead,
+ * stale-if-error within a bound, and failover across replica regions.
+ *
+ * Create one per process (module scope in a Lambda) and reuse it.
+ *
+ * @example
+ * ```ts
+ * const secrets = new SecretsClient({ region: 'us-east-1' });
+ * const db = await secrets.getJson('prod/db', z.object({ host: z.string(), password: z.string() }));
+ * ```
+ */
+export class SecretsClient implements SecretsReader {
+  readonly #cache: CacheEngine<CachedSecret>;
+  readonly #router: RegionRouter;
+  readonly #counters = new ClientCounters();
+  readonly #fetch: FetchContext;
+  readonly #options: SecretsClientOptions;
+  /** Secret name → the ids callers used for it (name, ARN, partial ARN), for invalidation. */
+  readonly #idsByName = new Map<string, Set<string>>();
+  #closed = false;
+
+  /**
+   * @param options - client source, cache, failover and observability options; see {@link SecretsClientOptions}
+   * @throws SecretkitError `INVALID_ARGUMENT` when options are invalid or conflict
+   */
+  constructor(options: SecretsClientOptions = {}) {
+    this.#options = options;
+    const regions = resolveRegionClients(options);
+    const emit = this.#emit.bind(this);
+    const clock = options.clock ?? { now: Date.now };
+    this.#router = createRegionRouter(
+      resolveRouterOptions({
+        primaryRegion: regions.primaryRegion,
+        replicaRegions: regions.replicaRegions,
+        clientFactory: regions.clientFactory,
+        destroyClient: regions.destroyClient,
+        regionTimeoutMs: options.regionTimeoutMs,
+        hedgeAfterMs: options.hedgeAfterMs,
+        breakerFailureThreshold: options.breakerFailureThreshold,
+        breakerCooldownMs: options.breakerCooldownMs,
+        isFault,
+        clock,
+        onEvent: (event: RouterEvent) => emit(event),
+      }),
+    );
+    this.#cache = createCacheEngine<CachedSecret>(
+      resolveCacheOptions({
+        ...pickCacheOptions(options),
+        clock,
+        random: options.random ?? Math.random,
+        isFault,
+        onEvent: (event: CacheEvent) => emit(event),
+      }),
+    );
+    this.#fetch = {
+      router: this.#router,
+      counters: this.#counters,
+      onApiCall: (operation, region) => {
+        this.#counters.apiCall(operation, region);
+        if (this.#options.onEvent) emit({ type: 'api-call', operation, region });
+      },
+    };
+  }
+
+  /** The primary region (writes go there). */
+  get region(): string {
+    return this.#router.primaryRegion;
+  }
+
+  /**
+   * Reads a string secret.
+   *
+   * @param secretId - name, full ARN or partial ARN
+   * @param options - version selector (default `AWSCURRENT`), `forceRefresh`
+   * @throws SecretkitError `NOT_FOUND`, `DELETED`, `ACCESS_DENIED`, `DECRYPTION_FAILURE`, `NOT_A_STRING`,
+   *   `THROTTLED`, `TIMEOUT`, `REGION_UNAVAILABLE`, `ALL_REGIONS_FAILED`, `INVALID_ARGUMENT`, `CLIENT_CLOSED`
+   */
+  async getString(secretId: string, options?: ReadOptions): Promise<string> {
+    const secret = await this.#read(secretId, options);
+    return this.#guard(() => secret.string(secretId));
+  }
+
+  /**
+   * Reads a binary secret (a copy the caller may modify).
+   *
+   * @param secretId - name, full ARN or partial ARN
+   * @param options - version selector, `forceRefresh`
+   * @throws SecretkitError `NOT_BINARY` when the version holds a string, and the codes of {@link SecretsClient.getString}
+   */
+  async getBinary(secretId: string, options?: ReadOptions): Promise<Uint8Array> {
+    const secret = await this.#read(secretId, options);
+    return this.#guard(() => secret.binary(secretId));
+  }
+
+  /**
+   * Reads a JSON secret. With a schema (any Standard Schema: zod, valibot, arktype...), the value
+   * is validated and typed by it; the parsed, validated value is cached and frozen, so a hit
+   * neither re-parses nor re-validates. Without a schema the result is `unknown`.
+   *
+   * @param secretId - name, full ARN or partial ARN
+   * @param schema - the schema that types and validates the value
+   * @param options - version selector, `forceRefresh`
+   * @throws SecretkitError `INVALID_JSON`, `SCHEMA_MISMATCH` (paths and messages, never values),
+   *   and the codes of {@link SecretsClient.getString}
+   */
+  getJson<S extends StandardSchemaV1>(
+    secretId: string,
+    schema: S,
+    options?: ReadOptions,
+  ): Promise<StandardSchemaV1.InferOutput<S>>;
+  /** Reads a JSON secret without validation; the result is `unknown` (and frozen). */
+  getJson(secretId: string, options?: ReadOptions): Promise<unknown>;
+  async getJson(
+    secretId: string,
+    schemaOrOptions?: StandardSchemaV1 | ReadOptions,
+    maybeOptions?: ReadOptions,
+  ): Promise<unknown> {
+    const schema = isStandardSchema(schemaOrOptions) ? schemaOrOptions : undefined;
+    if (schemaOrOptions !== undefined && !schema && maybeOptions !== undefined) {
+      throw this.#count(
+        new SecretkitError('INVALID_ARGUMENT', 'The second argument of getJson must be a Standard Schema.'),
+      );
+    }
+    const options = schema ? maybeOptions : (schemaOrOptions as ReadOptions | undefined);
+    const secret = await this.#read(secretId, options);
+    if (!schema) return this.#guard(() => secret.json(secretId));
+    try {
+      return await secret.parsed(schema, secretId);
+    } catch (error) {
+      throw this.#count(error);
+    }
+  }
+
+  /**
+   * Loads the AWSCURRENT value of many secrets with BatchGetSecretValue (20 per call), skipping
+   * those already fresh in the cache. Per-secret failures are reported, not thrown.
+   *
+   * @param secretIds - names, ARNs or partial ARNs
+   * @throws SecretkitError `INVALID_ARGUMENT`, `CLIENT_CLOSED`
+   */
+  async preload(secretIds: readonly string[]): Promise<PreloadResult> {
+    this.#checkOpen();
+    for (const id of secretIds) checkSecretId(id);
+    const wanted = [...new Set(secretIds)];
+    const todo = wanted.filter((id) => !this.#cache.hasFresh(cacheKey(id, { versionStage: 'AWSCURRENT' })));
+    const result = await preloadSecrets(this.#fetch, todo, (id, secret) => {
+      this.#remember(id, secret);
+      this.#cache.set(cacheKey(id, { versionStage: 'AWSCURRENT' }), {
+        value: secret,
+        sizeBytes: secret.sizeBytes,
+      });
+    });
+    for (const f of result.failed) this.#counters.error(f.error.code);
+    const fresh = wanted.filter((id) => !todo.includes(id));
+    return { loaded: [...fresh, ...result.loaded], failed: result.failed };
+  }
+
+  /**
+   * Drops cached values: of one secret (every version and stage, under the id as given, and its
+   * name or ARN when known), or everything.
+   *
+   * @param secretId - the secret; omit to clear the whole cache
+   * @returns how many entries were dropped
+   */
+  invalidate(secretId?: string): number {
+    if (secretId === undefined) {
+      this.#idsByName.clear();
+      return this.#cache.invalidate(() => true);
+    }
+    const ids = new Set([secretId]);
+    for (const [name, known] of this.#idsByName) {
+      if (name === secretId || known.has(secretId) || secretId.includes(`:secret:${name}-`)) {
+        for (const id of known) ids.add(id);
+        this.#idsByName.delete(name);
+      }
+    }
+    return this.#cache.invalidate((key) => ids.has(secretIdOfKey(key)));
+  }
+
+  /** Counters: cache hits/misses/stale, API calls by operation and region, errors by code, failovers. */
+  stats(): SecretsClientStats {
+    return this.#counters.snapshot(this.#cache.stats());
+  }
+
+  /**
+   * Releases everything: drops the cache, aborts in-flight loads, destroys the SDK clients
+   * secretkit created (never one passed in). Later calls throw `CLIENT_CLOSED`. Idempotent.
+   */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#cache.close();
+    this.#router.close();
+  }
+
+  /**
+   * Creates a secret: string, JSON or binary; optional KMS key, tags, description and replica
+   * regions (each with its own KMS key if wanted).
+   *
+   * @throws SecretkitError `ALREADY_EXISTS`, `ACCESS_DENIED`, `INVALID_REQUEST`, `INVALID_ARGUMENT`
+   */
+  createSecret(input: CreateSecretInput): Promise<WriteResult> {
+    return this.#write(() => createSecret(this.#writeContext(), input));
+  }
+
+  /**
+   * Puts a new version of a secret (labelled AWSCURRENT unless `versionStages` says otherwise) and
+   * drops the secret's cached values.
+   *
+   * @throws SecretkitError `NOT_FOUND`, `DELETED`, `ALREADY_EXISTS` (token reused with another value), `REPLICA_WRITE`
+   */
+  putSecretValue(
+    secretId: string,
+    value: SecretValueInput,
+    options?: PutSecretValueOptions,
+  ): Promise<WriteResult & { readonly versionStages: readonly string[] }> {
+    return this.#write(() => putSecretValue(this.#writeContext(), secretId, value, options));
+  }
+
+  /**
+   * Updates a secret's value, description or KMS key; drops its cached values.
+   *
+   * @throws SecretkitError `NOT_FOUND`, `DELETED`, `REPLICA_WRITE`, `INVALID_REQUEST`
+   */
+  updateSecret(secretId: string, input: UpdateSecretInput): Promise<WriteResult> {
+    return this.#write(() => updateSecret(this.#writeContext(), secretId, input));
+  }
+
+  /**
+   * Schedules deletion (recovery window 7–30 days, default 30) or deletes at once
+   * (`forceDeleteWithoutRecovery`); drops cached values.
+   *
+   * @throws SecretkitError `NOT_FOUND`, `INVALID_REQUEST` (e.g. a primary that still has replicas), `INVALID_ARGUMENT`
+   */
+  deleteSecret(secretId: string, options?: DeleteSecretOptions): Promise<DeleteResult> {
+    return this.#write(() => deleteSecret(this.#writeContext(), secretId, options));
+  }
+
+  /**
+   * Cancels a scheduled deletion.
+   *
+   * @throws SecretkitError `NOT_FOUND`, `INVALID_REQUEST`
+   */
+  restoreSecret(secretId: string): Promise<WriteResult> {
+    return this.#write(() => restoreSecret(this.#writeContext(), secretId));
+  }
+
+  /**
+   * Metadata of a secret: versions and labels, rotation, KMS key, replication. Never the value.
+   *
+   * @throws SecretkitError `NOT_FOUND`, `ACCESS_DENIED`
+   */
+  describeSecret(secretId: string): Promise<SecretDescription> {
+    return this.#write(() => describeSecret(this.#writeContext(), secretId));
+  }
+
+  /**
+   * Every version of a secret with its staging labels.
+   *
+   * @throws SecretkitError `NOT_FOUND`, `ACCESS_DENIED`
+   */
+  listVersions(secretId: string, options?: { readonly includeDeprecated?: boolean }): Promise<VersionInfo[]> {
+    return this.#write(() => listVersions(this.#writeContext(), secretId, options));
+  }
+
+  /**
+   * Iterates over secrets (pages fetched as you go), filtered by name prefix or tags.
+   *
+   * @example
+   * ```ts
+   * for await (const s of secrets.listSecrets({ namePrefix: 'prod/' })) console.log(s.name);
+   * ```
+   */
+  listSecrets(options?: ListSecretsOptions): AsyncGenerator<SecretListEntry> {
+    this.#checkOpen();
+    return listSecrets(this.#writeContext(), options);
+  }
+
+  #writeContext(): WriteContext {
+    this.#checkOpen();
+    const region = this.#router.primaryRegion;
+    return {
+      region,
+      client: this.#router.clientFor(region),
+      countApiCall: this.#fetch.onApiCall,
+      invalidate: (id) => {
+        this.invalidate(id);
+      },
+    };
+  }
+
+  async #write<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw this.#count(error);
+    }
+  }
+
+  /** A summary without values (for logs): region, replica regions and counters. */
+  toJSON(): Record<string, unknown> {
+    return {
+      type: 'SecretsClient',
+      region: this.#router.primaryRegion,
+      replicaRegions: this.#options.replicaRegions ?? [],
+      closed: this.#closed,
+      stats: this.stats(),
+    };
+  }
+
+  /** Never shows values. */
+  [inspect.custom](): string {
+    return `SecretsClient ${inspect(this.toJSON(), { depth: 3 })}`;
+  }
+
+  async #read(secretId: string, options: ReadOptions | undefined): Promise<CachedSecret> {
+    let selector: Selector;
+    try {
+      this.#checkOpen();
+      checkSecretId(secretId);
+      selector = selectorOf(secretId, options);
+    } catch (error) {
+      throw this.#count(error);
+    }
+    const key = cacheKey(secretId, selector);
+    try {
+      return await this.#cache.get(
+        key,
+        async () => {
+          const secret = await fetchSecret(this.#fetch, secretId, selector);
+          this.#remember(secretId, secret);
+          return { value: secret, sizeBytes: secret.sizeBytes, immutable: 'versionId' in selector };
+        },
+        options?.forceRefresh ? { forceRefresh: true } : undefined,
+      );
+    } catch (error) {
+      throw this.#count(error);
+    }
+  }
+
+  #remember(secretId: string, secret: CachedSecret): void {
+    let ids = this.#idsByName.get(secret.name);
+    if (!ids) {
+      ids = new Set();
+      this.#idsByName.set(secret.name, ids);
+    }
+    ids.add(secretId);
+  }
+
+  #guard<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (error) {
+      throw this.#count(error);
+    }
+  }
+
+  #count(error: unknown): unknown {
+    if (isSecretkitError(error)) this.#counters.error(error.code);
+    return error;
+  }
+
+  #checkOpen(): void {
+    if (this.#closed) throw new SecretkitError('CLIENT_CLOSED', 'This SecretsClient was closed.');
+  }
+
+  #emit(event: SecretkitEvent): void {
+    const { onEvent, logger } = this.#options;
+    if (logger) logEvent(logger, event);
+    if (onEvent) {
+      try {
+        onEvent(event);
+      } catch {
+        // A throwing listener must not break reads.
+      }
+    }
+  }
+}
+
+function pickCacheOptions(options: SecretsClientOptions) {
+  const {
+    ttlMs,
+    jitterRatio,
+    refreshAheadRatio,
+    staleWhileRevalidateMs,
+    maxStaleMs,
+    backoffBaseMs,
+    backoffMaxMs,
+    maxEntries,
+    maxBytes,
+  } = options;
+  return {
+    ttlMs,
+    jitterRatio,
+    refreshAheadRatio,
+    staleWhileRevalidateMs,
+    maxStaleMs,
+    backoffBaseMs,
+    backoffMaxMs,
+    maxEntries,
+    maxBytes,
+  };
+}
+
+function errorSummary(error: unknown): Record<string, unknown> {
+  return isSecretkitError(error)
+    ? { code: error.code, message: error.message }
+    : { error: error instanceof Error ? error.name : 'unknown' };
+}
+
+function logEvent(logger: NonNullable<SecretsClientOptions['logger']>, event: SecretkitEvent): void {
+  try {
+    switch (event.type) {
+      case 'stale':
+        logger.warn?.(
+          {
+            event: 'stale',
+            secretId: secretIdOfKey(event.key),
+            ageMs: event.ageMs,
+            ...errorSummary(event.error),
+          },
+          'secretkit: serving a stale value because AWS is failing',
+        );
+        break;
+      case 'failover':
+        logger.warn?.(
+          { event: 'failover', from: event.from, to: event.to },
+          'secretkit: read failed over to a replica',
+        );
+        break;
+      case 'circuit-open':
+        logger.warn?.({ event: 'circuit-open', region: event.region }, 'secretkit: region marked unhealthy');
+        break;
+      case 'load-error':
+        logger.debug?.(
+          {
+            event: 'load-error',
+            secretId: secretIdOfKey(event.key),
+            failures: event.failures,
+            ...errorSummary(event.error),
+          },
+          'secretkit: load failed',
+        );
+        break;
+      default:
+        break;
+    }
+  } catch {
+    // A throwing logger must not break reads.
+  }
+}

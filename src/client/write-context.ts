@@ -1,0 +1,46 @@
+/**
+ * What write, describe and listing wrappers need from a {@link SecretsClient}: a way to send a
+ * command to the primary region (counted, errors mapped) and to drop cached values.
+ */
+import { toSecretkitError } from '../errors/aws-error.js';
+import type { SecretsManagerClientLike } from '../sdk/client-like.js';
+import { withSignatureRetry } from '../sdk/signature-retry.js';
+
+/** A Secrets Manager command object (e.g. `new DescribeSecretCommand(...)`). */
+export type AnyCommand = object;
+
+type LooseSend = (command: AnyCommand) => Promise<unknown>;
+
+/** The client side of a wrapper. */
+export interface WriteContext {
+  /** The primary region. */
+  readonly region: string;
+  /** The primary region's client. */
+  readonly client: SecretsManagerClientLike;
+  /** Counts one API call. */
+  countApiCall(operation: string, region: string): void;
+  /** Drops cached values of a secret (by id, name or ARN). */
+  invalidate(secretId: string): void;
+}
+
+/**
+ * Sends `command` to the primary region, counted, with the signature-expired retry; maps errors.
+ *
+ * @throws SecretkitError mapped from the AWS error
+ */
+export async function sendPrimary<T>(
+  ctx: WriteContext,
+  operation: string,
+  secretId: string | undefined,
+  command: AnyCommand,
+): Promise<T> {
+  try {
+    return (await withSignatureRetry(() => {
+      ctx.countApiCall(operation, ctx.region);
+      // `send` is overloaded per command; every Secrets Manager command is valid here.
+      return (ctx.client.send as LooseSend).call(ctx.client, command);
+    })) as T;
+  } catch (error) {
+    throw toSecretkitError(error, { operation, secretId, region: ctx.region });
+  }
+}
