@@ -26,12 +26,18 @@ export interface RegionResult<T> {
   readonly failedOver: boolean;
 }
 
+/** Optional context of one routed read (compatible extension of the contract). */
+export interface RegionReadOptions {
+  /** The secret the read is for: named in `ALL_REGIONS_FAILED`. */
+  readonly secretId?: string | undefined;
+}
+
 /** Routes reads across regions and hands out per-region clients. */
 export interface RegionRouter {
   /** The primary region (writes go there). */
   readonly primaryRegion: string;
   /** Runs `op` in the primary region and, on a fault, in the next healthy replica region. */
-  read<T>(op: (attempt: RegionAttempt) => Promise<T>): Promise<RegionResult<T>>;
+  read<T>(op: (attempt: RegionAttempt) => Promise<T>, options?: RegionReadOptions): Promise<RegionResult<T>>;
   /** The (lazily created) client of a region; the primary's for writes. */
   clientFor(region: string): SecretsManagerClientLike;
   /** Releases per-region clients that the router created (never a client the user passed in). */

@@ -1,0 +1,68 @@
+/**
+ * Defaults of the region router, each with its reason. docs/multi-region.md explains them for
+ * users; `SecretsClient` fills `RegionRouterOptions` from `FailoverOptions` with these.
+ */
+import type { RegionRouterOptions } from './types.js';
+
+/**
+ * Deadline of one attempt in one region (the SDK's own retries included): 3 s.
+ *
+ * GetSecretValue answers in tens of milliseconds in-region and its p99 is well under 1 s; a
+ * first call also pays DNS, TLS and credential resolution, and the SDK may retry a throttled
+ * or 5xx call once or twice with backoff inside the same attempt. 3 s leaves room for all of
+ * that, while a black-holed region (accepts the connection, never answers) costs one bounded
+ * wait instead of the SDK's default socket timeouts (none by default on Node).
+ */
+export const DEFAULT_REGION_TIMEOUT_MS = 3_000;
+
+/**
+ * Faults in a row that open a region's circuit: 1.
+ *
+ * A fault that reaches the router has already outlived the SDK's own retries or used a whole
+ * deadline, so it is not a blip. Reads are cached, so calls to AWS are rare (one per secret
+ * per TTL): a threshold of several failures would take minutes to trip, and every failure
+ * before it costs a read up to `regionTimeoutMs`. A wrongly opened circuit only sends reads
+ * to an in-sync replica for one cool-down.
+ */
+export const DEFAULT_BREAKER_FAILURE_THRESHOLD = 1;
+
+/**
+ * How long an open circuit skips its region before one half-open probe: 30 s.
+ *
+ * The same as Envoy's outlier-detection base ejection time. Long enough that a region in an
+ * outage costs at most one slow read per 30 s (the probe), short enough that reads return to
+ * the primary within half a minute of its recovery.
+ */
+export const DEFAULT_BREAKER_COOLDOWN_MS = 30_000;
+
+/** Hedging is off by default: it doubles the calls (and the cost) of every slow read. */
+export const DEFAULT_HEDGE_AFTER_MS: number | undefined = undefined;
+
+/** {@link RegionRouterOptions} with the tunables optional (filled by {@link resolveRouterOptions}). */
+export type RouterOptionsInput = Omit<
+  RegionRouterOptions,
+  'replicaRegions' | 'regionTimeoutMs' | 'hedgeAfterMs' | 'breakerFailureThreshold' | 'breakerCooldownMs'
+> & {
+  readonly replicaRegions?: readonly string[] | undefined;
+  readonly regionTimeoutMs?: number | undefined;
+  readonly hedgeAfterMs?: number | undefined;
+  readonly breakerFailureThreshold?: number | undefined;
+  readonly breakerCooldownMs?: number | undefined;
+};
+
+/**
+ * Fills the router's tunables with the defaults above (validation happens in
+ * `createRegionRouter`).
+ *
+ * @param input - router options with optional tunables (e.g. from `FailoverOptions`)
+ */
+export function resolveRouterOptions(input: RouterOptionsInput): RegionRouterOptions {
+  return {
+    ...input,
+    replicaRegions: input.replicaRegions ?? [],
+    regionTimeoutMs: input.regionTimeoutMs ?? DEFAULT_REGION_TIMEOUT_MS,
+    hedgeAfterMs: input.hedgeAfterMs ?? DEFAULT_HEDGE_AFTER_MS,
+    breakerFailureThreshold: input.breakerFailureThreshold ?? DEFAULT_BREAKER_FAILURE_THRESHOLD,
+    breakerCooldownMs: input.breakerCooldownMs ?? DEFAULT_BREAKER_COOLDOWN_MS,
+  };
+}

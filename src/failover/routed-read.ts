@@ -1,0 +1,206 @@
+/**
+ * One routed read: the state machine behind `RegionRouter.read`. Tries regions in order,
+ * skipping open circuits; moves on after a fault; surfaces answers at once; optionally hedges;
+ * settles with the first good answer and abandons (aborts) every other attempt.
+ */
+import { isSecretkitError } from '../errors/secretkit-error.js';
+import type { SecretsManagerClientLike } from '../sdk/client-like.js';
+import type { CircuitBreaker, CircuitPermit, CircuitTransition } from './circuit-breaker.js';
+import { type Deadline, startDeadline } from './deadline.js';
+import { allRegionsFailed, type RegionFailure } from './region-errors.js';
+import { secretIdForRegion } from './region-id.js';
+import type { RegionAttempt, RegionResult, RouterEvent } from './types.js';
+
+/** What a routed read needs from its router. */
+export interface ReadContext {
+  /** Primary first, then replicas in order. */
+  readonly order: readonly string[];
+  readonly regionTimeoutMs: number;
+  readonly hedgeAfterMs: number | undefined;
+  breakerOf(region: string): CircuitBreaker;
+  clientFor(region: string): SecretsManagerClientLike;
+  isFault(error: unknown): boolean;
+  emit(event: RouterEvent): void;
+}
+
+interface InFlight {
+  readonly index: number;
+  readonly region: string;
+  readonly permit: CircuitPermit;
+  readonly deadline: Deadline;
+  hedgeTimer: ReturnType<typeof setTimeout> | undefined;
+  done: boolean;
+}
+
+type LaunchCause =
+  | { readonly type: 'start' }
+  | { readonly type: 'failover' | 'hedge'; readonly from: string };
+
+function abortReason(message: string): Error {
+  return new DOMException(message, 'AbortError');
+}
+
+/** One read across regions. Create, then call {@link RoutedRead.run} once. */
+export class RoutedRead<T> {
+  private next = 0;
+  private launched = false;
+  private settled = false;
+  private readonly inFlight = new Set<InFlight>();
+  private readonly failures: RegionFailure[] = [];
+  private heldAnswer: { readonly index: number; readonly error: unknown } | undefined;
+  private resolve: (result: RegionResult<T>) => void = () => undefined;
+  private reject: (error: unknown) => void = () => undefined;
+
+  /**
+   * @param ctx - the router's regions, breakers, clients and settings
+   * @param op - the operation, run once per attempted region
+   * @param secretId - named in `ALL_REGIONS_FAILED`, when known
+   */
+  constructor(
+    private readonly ctx: ReadContext,
+    private readonly op: (attempt: RegionAttempt) => Promise<T>,
+    private readonly secretId: string | undefined,
+  ) {}
+
+  /** Starts the read; settles with the first good answer, an answer error, or a failure. */
+  run(): Promise<RegionResult<T>> {
+    const result = new Promise<RegionResult<T>>((ok, fail) => {
+      this.resolve = ok;
+      this.reject = fail;
+    });
+    this.launchNext({ type: 'start' });
+    return result;
+  }
+
+  /** Abandons every attempt and rejects with `error` (the router closed). */
+  cancel(error: unknown): void {
+    this.settle(() => this.reject(error));
+  }
+
+  private launchNext(cause: LaunchCause): boolean {
+    const { order } = this.ctx;
+    while (this.next < order.length) {
+      const index = this.next;
+      this.next += 1;
+      const region = order[index]!;
+      const permit = this.ctx.breakerOf(region).acquire();
+      if (permit === undefined) {
+        this.failures.push({ region, skipped: 'circuit-open' });
+        continue;
+      }
+      this.start(index, region, permit, cause);
+      return true;
+    }
+    if (this.launched) return false;
+    // Every circuit is open: never fail without trying. Probe the region whose cool-down ends
+    // first (the one the breakers would probe next anyway; the primary on a tie).
+    let index = 0;
+    for (let i = 1; i < order.length; i += 1) {
+      if (this.ctx.breakerOf(order[i]!).reopensAt < this.ctx.breakerOf(order[index]!).reopensAt) index = i;
+    }
+    const region = order[index]!;
+    const skipped = this.failures.findIndex((f) => f.region === region);
+    if (skipped >= 0) this.failures.splice(skipped, 1);
+    this.start(index, region, this.ctx.breakerOf(region).forceProbe(), cause);
+    return true;
+  }
+
+  private start(index: number, region: string, permit: CircuitPermit, cause: LaunchCause): void {
+    this.launched = true;
+    if (cause.type === 'failover') this.ctx.emit({ type: 'failover', from: cause.from, to: region });
+    if (cause.type === 'hedge') this.ctx.emit({ type: 'hedge', primary: cause.from, hedged: region });
+    const deadline = startDeadline(region, this.ctx.regionTimeoutMs);
+    const entry: InFlight = { index, region, permit, deadline, hedgeTimer: undefined, done: false };
+    this.inFlight.add(entry);
+    const { hedgeAfterMs } = this.ctx;
+    if (hedgeAfterMs !== undefined && this.next < this.ctx.order.length) {
+      entry.hedgeTimer = setTimeout(() => {
+        entry.hedgeTimer = undefined;
+        if (!entry.done && !this.settled) this.launchNext({ type: 'hedge', from: region });
+      }, hedgeAfterMs);
+    }
+    const attempt = Promise.resolve().then(() =>
+      this.op({
+        client: this.ctx.clientFor(region),
+        region,
+        signal: deadline.signal,
+        idFor: (id: string) => secretIdForRegion(id, region),
+      }),
+    );
+    Promise.race([attempt, deadline.expired]).then(
+      (value) => this.onValue(entry, value),
+      (error: unknown) => this.onError(entry, error),
+    );
+  }
+
+  private finish(entry: InFlight): void {
+    entry.done = true;
+    this.inFlight.delete(entry);
+    entry.deadline.settle();
+    if (entry.hedgeTimer !== undefined) clearTimeout(entry.hedgeTimer);
+    entry.hedgeTimer = undefined;
+  }
+
+  private report(region: string, transition: CircuitTransition): void {
+    if (transition?.type === 'opened') {
+      this.ctx.emit({ type: 'circuit-open', region, untilMs: transition.untilMs });
+    } else if (transition?.type === 'closed') {
+      this.ctx.emit({ type: 'circuit-closed', region });
+    }
+  }
+
+  private onValue(entry: InFlight, value: T): void {
+    if (entry.done) return;
+    this.finish(entry);
+    this.report(entry.region, this.ctx.breakerOf(entry.region).recordSuccess(entry.permit));
+    const failedOver = entry.region !== this.ctx.order[0];
+    this.settle(() => this.resolve({ value, region: entry.region, failedOver }));
+  }
+
+  private onError(entry: InFlight, error: unknown): void {
+    if (entry.done) return;
+    this.finish(entry);
+    const breaker = this.ctx.breakerOf(entry.region);
+    const timedOut = isSecretkitError(error, 'TIMEOUT') && error.region === entry.region;
+    if (!timedOut && !this.ctx.isFault(error)) {
+      // An answer (not found, access denied, ...): the region is healthy and another region
+      // would say the same. Surface it, unless an earlier region may still answer better.
+      this.report(entry.region, breaker.recordSuccess(entry.permit));
+      if (this.earlierInFlight(entry.index)) {
+        if (this.heldAnswer === undefined || entry.index < this.heldAnswer.index) {
+          this.heldAnswer = { index: entry.index, error };
+        }
+        return;
+      }
+      this.settle(() => this.reject(error));
+      return;
+    }
+    this.ctx.emit({ type: 'region-attempt-failed', region: entry.region, error });
+    this.report(entry.region, breaker.recordFailure(entry.permit));
+    this.failures.push({ region: entry.region, error });
+    const held = this.heldAnswer;
+    if (held !== undefined && !this.earlierInFlight(held.index)) {
+      this.settle(() => this.reject(held.error));
+      return;
+    }
+    if (this.inFlight.size > 0 || this.launchNext({ type: 'failover', from: entry.region })) return;
+    const only = this.ctx.order.length === 1;
+    this.settle(() => this.reject(only ? error : allRegionsFailed(this.failures, this.secretId)));
+  }
+
+  private earlierInFlight(index: number): boolean {
+    for (const other of this.inFlight) if (other.index < index) return true;
+    return false;
+  }
+
+  private settle(deliver: () => void): void {
+    if (this.settled) return;
+    this.settled = true;
+    for (const entry of [...this.inFlight]) {
+      this.finish(entry);
+      entry.deadline.abort(abortReason(`attempt in ${entry.region} abandoned: the read already settled`));
+      this.ctx.breakerOf(entry.region).release(entry.permit);
+    }
+    deliver();
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * The region router (see docs/multi-region.md): reads go to the primary region and, on a
+ * fault, to the next healthy replica region; answers surface at once; each attempt has a
+ * deadline; a per-region circuit breaker skips failing regions; optional hedging.
+ */
+import { SecretkitError } from '../errors/secretkit-error.js';
+import type { SecretsManagerClientLike } from '../sdk/client-like.js';
+import { CircuitBreaker } from './circuit-breaker.js';
+import { type ReadContext, RoutedRead } from './routed-read.js';
+import type {
+  RegionAttempt,
+  RegionReadOptions,
+  RegionResult,
+  RegionRouter,
+  RegionRouterOptions,
+  RouterEvent,
+} from './types.js';
+
+function invalid(message: string): SecretkitError {
+  return new SecretkitError('INVALID_ARGUMENT', `region router: ${message}`);
+}
+
+function validate(options: RegionRouterOptions): void {
+  const regions = [options.primaryRegion, ...options.replicaRegions];
+  for (const region of regions) {
+    if (typeof region !== 'string' || region.length === 0)
+      throw invalid('every region must be a non-empty string');
+  }
+  if (new Set(regions).size !== regions.length) {
+    throw invalid(
+      `regions must be distinct (primary ${options.primaryRegion}, replicas ${options.replicaRegions.join(', ')})`,
+    );
+  }
+  const positive = (name: string, value: number, min: number): void => {
+    if (!Number.isFinite(value) || value < min)
+      throw invalid(`${name} must be a finite number >= ${min}, got ${value}`);
+  };
+  positive('regionTimeoutMs', options.regionTimeoutMs, 1);
+  positive('breakerCooldownMs', options.breakerCooldownMs, 0);
+  positive('breakerFailureThreshold', options.breakerFailureThreshold, 1);
+  if (!Number.isInteger(options.breakerFailureThreshold))
+    throw invalid('breakerFailureThreshold must be an integer');
+  if (options.hedgeAfterMs !== undefined) positive('hedgeAfterMs', options.hedgeAfterMs, 0);
+}
+
+/**
+ * Creates a region router. Per-region clients are created lazily through `clientFactory`
+ * (once per region) and handed to `destroyClient` on `close()`.
+ *
+ * With no replica regions the router is a thin pass-through with the deadline: a fault is
+ * rethrown as is (a timeout as `TIMEOUT`). With replicas, a read that no region serves
+ * throws `ALL_REGIONS_FAILED` listing each region's cause. When every circuit is open the
+ * router still tries one region: the one whose cool-down ends first (the primary on a tie).
+ *
+ * @param options - regions, client factory, deadline, breaker, hedging, fault classifier, clock
+ * @throws SecretkitError `INVALID_ARGUMENT` on invalid options
+ */
+export function createRegionRouter(options: RegionRouterOptions): RegionRouter {
+  validate(options);
+  const order: readonly string[] = [options.primaryRegion, ...options.replicaRegions];
+  const breakers = new Map<string, CircuitBreaker>();
+  const clients = new Map<string, SecretsManagerClientLike>();
+  const reads = new Set<{ cancel(error: unknown): void }>();
+  let closed = false;
+
+  const emit = (event: RouterEvent): void => {
+    try {
+      options.onEvent?.(event);
+    } catch {
+      // A listener's failure must not change how a read is routed.
+    }
+  };
+
+  const clientFor = (region: string): SecretsManagerClientLike => {
+    if (closed) throw new SecretkitError('CLIENT_CLOSED', 'the client was closed', { region });
+    let client = clients.get(region);
+    if (client === undefined) {
+      client = options.clientFactory(region);
+      clients.set(region, client);
+    }
+    return client;
+  };
+
+  const breakerOf = (region: string): CircuitBreaker => {
+    let breaker = breakers.get(region);
+    if (breaker === undefined) {
+      breaker = new CircuitBreaker({
+        failureThreshold: options.breakerFailureThreshold,
+        cooldownMs: options.breakerCooldownMs,
+        clock: options.clock,
+      });
+      breakers.set(region, breaker);
+    }
+    return breaker;
+  };
+
+  const ctx: ReadContext = {
+    order,
+    regionTimeoutMs: options.regionTimeoutMs,
+    hedgeAfterMs: options.hedgeAfterMs,
+    breakerOf,
+    clientFor,
+    isFault: options.isFault,
+    emit,
+  };
+
+  return {
+    primaryRegion: options.primaryRegion,
+    clientFor,
+    async read<T>(
+      op: (attempt: RegionAttempt) => Promise<T>,
+      readOptions?: RegionReadOptions,
+    ): Promise<RegionResult<T>> {
+      if (closed)
+        throw new SecretkitError('CLIENT_CLOSED', 'the client was closed', {
+          secretId: readOptions?.secretId,
+        });
+      const read = new RoutedRead<T>(ctx, op, readOptions?.secretId);
+      reads.add(read);
+      try {
+        return await read.run();
+      } finally {
+        reads.delete(read);
+      }
+    },
+    close(): void {
+      if (closed) return;
+      closed = true;
+      for (const read of reads)
+        read.cancel(new SecretkitError('CLIENT_CLOSED', 'the client was closed during a read'));
+      reads.clear();
+      for (const [region, client] of clients) options.destroyClient?.(region, client);
+      clients.clear();
+    },
+  };
+}
