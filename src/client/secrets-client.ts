@@ -11,6 +11,7 @@ import type { CacheEngine, CacheEvent } from '../cache/types.js';
 import { isFault } from '../errors/classify.js';
 import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
 
+import { resolveRouterOptions } from '../failover/defaults.js';
 import { createRegionRouter } from '../failover/router.js';
 import type { RegionRouter, RouterEvent } from '../failover/types.js';
 import type { StandardSchemaV1 } from '../schema/standard-schema.js';
@@ -22,7 +23,7 @@ import { type FetchContext, fetchSecret } from './fetch-secret.js';
 import { type ListSecretsOptions, listSecrets, type SecretListEntry } from './listing.js';
 import { type PreloadResult, preloadSecrets } from './preload.js';
 import { resolveRegionClients } from './regions.js';
-import { resolveRouterOptions } from './router-options.js';
+
 import type { SecretValueInput } from './secret-value-input.js';
 import { ClientCounters, type SecretsClientStats } from './stats.js';
 import type { ReadOptions, SecretkitEvent, SecretsClientOptions, SecretsReader } from './types.js';
