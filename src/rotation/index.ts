@@ -40,6 +40,7 @@ export { getVersionStages, versionWithStage } from './labels/version-stages.js';
 export type { RotationStage } from './stages.js';
 export { AWSCURRENT, AWSPENDING, AWSPREVIOUS } from './stages.js';
 export type {
+  PendingRotationVersions,
   RotationLogger,
   RotationStepContext,
   RotationStrategy,

@@ -40,6 +40,13 @@ export interface RotationVersions {
 }
 
 /**
+ * The versions given to setSecret and testSecret: `pending` is always set there. (Written as an
+ * intersection because, under `exactOptionalPropertyTypes`, `Required<Pick<RotationVersions, 'pending'>>`
+ * still allows `undefined`.)
+ */
+export type PendingRotationVersions = RotationVersions & { readonly pending: string };
+
+/**
  * The engine-specific part of a rotation. Every method must be idempotent: Secrets Manager
  * retries steps, and the driver may re-run a half-finished rotation.
  */
@@ -49,13 +56,7 @@ export interface RotationStrategy {
   /** Builds the AWSPENDING SecretString from AWSCURRENT's (new password; new username for alternating users). */
   createPendingValue(versions: RotationVersions, ctx: RotationStepContext): Promise<string>;
   /** Makes the database accept the pending credentials (`versions.pending` is set). */
-  setSecret(
-    versions: Required<Pick<RotationVersions, 'pending'>> & RotationVersions,
-    ctx: RotationStepContext,
-  ): Promise<void>;
+  setSecret(versions: PendingRotationVersions, ctx: RotationStepContext): Promise<void>;
   /** Logs in with the pending credentials and runs a trivial query; throws when it cannot. */
-  testSecret(
-    versions: Required<Pick<RotationVersions, 'pending'>> & RotationVersions,
-    ctx: RotationStepContext,
-  ): Promise<void>;
+  testSecret(versions: PendingRotationVersions, ctx: RotationStepContext): Promise<void>;
 }
