@@ -22,3 +22,38 @@ export {
   validateSecretName,
   withRegion,
 } from '../arn/index.js';
+export type { KMSClientLike, KmsClients } from './kms-client-like.js';
+export type { KmsKeyArnParts } from './kms-keys.js';
+export { parseKmsKeyArn, secretsManagerViaService } from './kms-keys.js';
+export { mergePolicies, normalizePolicy } from './normalize.js';
+export type { PutResourcePolicyResult } from './put-resource-policy.js';
+export { putResourcePolicy } from './put-resource-policy.js';
+
+// policy builders
+export type { ReaderPolicyOptions } from './reader-policy.js';
+export { READ_ACTIONS, readerPolicy } from './reader-policy.js';
+export type {
+  AllowOnlyPrincipalsOptions,
+  DenyOutsideOrganizationOptions,
+  DenyOutsideVpcEndpointOptions,
+  RestrictOptions,
+} from './resource-policies.js';
+export {
+  allowOnlyPrincipalsPolicy,
+  DEFAULT_RESTRICTED_ACTIONS,
+  denyOutsideOrganizationPolicy,
+  denyOutsideVpcEndpointPolicy,
+} from './resource-policies.js';
+export type { RotationFunctionPolicyOptions } from './rotation-policy.js';
+export { ROTATION_ACTIONS, rotationFunctionPolicy } from './rotation-policy.js';
+export type { SecretRef, SecretScope } from './secret-refs.js';
+// typed IAM JSON and normalization
+export type {
+  ConditionValue,
+  OneOrMany,
+  PolicyCondition,
+  PolicyDocument,
+  PolicyEffect,
+  PolicyPrincipal,
+  PolicyStatement,
+} from './types.js';
