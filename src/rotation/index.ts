@@ -7,6 +7,29 @@
  * @packageDocumentation
  */
 
+export type {
+  AcceptedVersion,
+  AcceptedVersionsOptions,
+  AcceptedVersionsSchemaOptions,
+} from './accepted-versions.js';
+export { DEFAULT_ACCEPTED_STAGES, getAcceptedVersions } from './accepted-versions.js';
+export {
+  isDatabaseAuthError,
+  isMysqlAuthError,
+  isPgAuthError,
+  MYSQL_ACCESS_DENIED_ERRNO,
+  PG_AUTH_SQLSTATES,
+} from './auth-errors.js';
+export type { DatabaseCredentials, DatabaseSecret, DatabaseSecretSchemaOptions } from './db-secret.js';
+export {
+  createDatabaseSecretSchema,
+  databaseCredentialsSchema,
+  databaseSecretSchema,
+  MYSQL_ENGINES,
+  mysqlSecretSchema,
+  POSTGRES_ENGINES,
+  postgresSecretSchema,
+} from './db-secret.js';
 export type { RunRotationOptions, RunRotationResult } from './framework/driver.js';
 export { runRotation } from './framework/driver.js';
 export type { RotationEvent, RotationStepName } from './framework/event.js';
@@ -46,3 +69,5 @@ export type {
   RotationStrategy,
   RotationVersions,
 } from './strategy.js';
+export type { WithSecretAttempt, WithSecretOptions, WithSecretSchemaOptions } from './with-secret.js';
+export { DEFAULT_AUTH_MAX_RETRIES, withSecret } from './with-secret.js';
