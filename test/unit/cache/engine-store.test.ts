@@ -1,0 +1,248 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { isSecretkitError } from '../../../src/errors/secretkit-error.js';
+import { answer, fault, flush, isSettled, manual, scripted, setup, types } from './fakes.js';
+
+describe('createCacheEngine', () => {
+  describe('set', () => {
+    it('stores a value loaded elsewhere, served as a hit', async () => {
+      const { engine } = setup();
+      const loader = scripted({ value: 'loaded' });
+      engine.set('k', { value: 'preloaded', sizeBytes: 9 });
+      expect(await engine.get('k', loader)).toBe('preloaded');
+      expect(loader.calls).toBe(0);
+    });
+
+    it('keeps a load that was in flight from overwriting the newer value', async () => {
+      // Prepare
+      const { engine } = setup();
+      const loader = manual<string>();
+      const read = engine.get('k', loader);
+      // Act
+      engine.set('k', { value: 'written', sizeBytes: 1 });
+      loader.resolve('old');
+      // Assess: the waiting caller gets its load's result, the cache keeps the write
+      expect(await read).toBe('old');
+      expect(await engine.get('k', loader)).toBe('written');
+    });
+
+    it('clears the backoff of the key', async () => {
+      const { engine } = setup();
+      const loader = scripted<string>({ error: fault() });
+      await expect(engine.get('k', loader)).rejects.toThrow();
+      engine.set('k', { value: 'v', sizeBytes: 1 });
+      expect(await engine.get('k', loader)).toBe('v');
+    });
+  });
+
+  describe('hasFresh', () => {
+    it('is true only for a present, unexpired value', async () => {
+      const { engine, clock } = setup({ ttlMs: 1_000 });
+      expect(engine.hasFresh('k')).toBe(false);
+      engine.set('k', { value: 'v', sizeBytes: 1 });
+      clock.set(999);
+      expect(engine.hasFresh('k')).toBe(true);
+      clock.set(1_000);
+      expect(engine.hasFresh('k')).toBe(false);
+    });
+  });
+
+  describe('invalidate', () => {
+    it('drops matching entries, reports them and returns how many', async () => {
+      // Prepare
+      const { engine, events } = setup();
+      for (const key of ['a|1', 'a|2', 'b|1']) engine.set(key, { value: key, sizeBytes: 1 });
+      const loader = scripted({ value: 'reloaded' });
+      // Act
+      const dropped = engine.invalidate((key) => key.startsWith('a|'));
+      // Assess
+      expect(dropped).toBe(2);
+      expect(events).toHaveLength(2);
+      expect(events).toEqual(
+        expect.arrayContaining([
+          { type: 'evict', key: 'a|1', reason: 'invalidate' },
+          { type: 'evict', key: 'a|2', reason: 'invalidate' },
+        ]),
+      );
+      expect(await engine.get('a|1', loader)).toBe('reloaded');
+      expect(await engine.get('b|1', loader)).toBe('b|1');
+      expect(loader.calls).toBe(1);
+    });
+
+    it('does not store a load that was in flight, and later reads load again', async () => {
+      // Prepare
+      const { engine } = setup();
+      const loader = manual<string>();
+      const read = engine.get('k', loader);
+      // Act
+      engine.invalidate(() => true);
+      const after = engine.get('k', loader);
+      loader.resolve('before-invalidate');
+      loader.resolve('after-invalidate');
+      // Assess
+      expect(await read).toBe('before-invalidate');
+      expect(await after).toBe('after-invalidate');
+      expect(await engine.get('k', loader)).toBe('after-invalidate');
+      expect(loader.calls).toBe(2);
+    });
+
+    it('clears the backoff of matching keys', async () => {
+      const { engine } = setup();
+      const loader = scripted<string>({ error: fault() }, { value: 'v' });
+      await expect(engine.get('k', loader)).rejects.toThrow();
+      expect(engine.invalidate(() => true)).toBe(0);
+      expect(await engine.get('k', loader)).toBe('v');
+    });
+  });
+
+  describe('LRU bound', () => {
+    it('evicts the least recently used entry beyond maxEntries', async () => {
+      // Prepare
+      const { engine, events } = setup({ maxEntries: 2 });
+      const loader = scripted({ value: 'new' });
+      engine.set('a', { value: 'A', sizeBytes: 1 });
+      engine.set('b', { value: 'B', sizeBytes: 1 });
+      await engine.get('a', loader); // a is now the most recent
+      // Act
+      engine.set('c', { value: 'C', sizeBytes: 1 });
+      // Assess
+      expect(events).toContainEqual({ type: 'evict', key: 'b', reason: 'lru' });
+      expect(engine.stats().entries).toBe(2);
+      expect(await engine.get('a', loader)).toBe('A');
+      expect(await engine.get('b', loader)).toBe('new');
+    });
+
+    it('bounds an immutable entry too', async () => {
+      const { engine } = setup({ maxEntries: 1 });
+      engine.set('v1', { value: 'A', sizeBytes: 1, immutable: true });
+      engine.set('v2', { value: 'B', sizeBytes: 1, immutable: true });
+      expect(engine.hasFresh('v1')).toBe(false);
+      expect(engine.hasFresh('v2')).toBe(true);
+    });
+
+    it('bounds the total sizeBytes when maxBytes is set', async () => {
+      // Prepare
+      const { engine, events } = setup({ maxBytes: 100 });
+      engine.set('a', { value: 'A', sizeBytes: 60 });
+      // Act
+      engine.set('b', { value: 'B', sizeBytes: 50 });
+      engine.set('huge', { value: 'H', sizeBytes: 101 });
+      // Assess
+      expect(events).toEqual([{ type: 'evict', key: 'a', reason: 'lru' }]);
+      expect(engine.hasFresh('a')).toBe(false);
+      expect(engine.hasFresh('b')).toBe(true);
+      expect(engine.hasFresh('huge')).toBe(false);
+    });
+
+    it('still returns a value too large to cache', async () => {
+      const { engine } = setup({ maxBytes: 10 });
+      const loader = scripted<string>({ result: { value: 'big', sizeBytes: 11 } });
+      expect(await engine.get('k', loader)).toBe('big');
+      expect(await engine.get('k', loader)).toBe('big');
+      expect(loader.calls).toBe(2);
+    });
+  });
+
+  describe('stats', () => {
+    it('counts hits, misses, refreshes, stale serves, errors, entries and loads in flight', async () => {
+      // Prepare
+      const { engine, clock } = setup({ ttlMs: 1_000, staleWhileRevalidateMs: 0 });
+      const loader = scripted<string>({ value: 'v1' }, { value: 'v2' }, { error: fault() });
+      // Act
+      await engine.get('k', loader); // miss
+      await engine.get('k', loader); // hit
+      clock.set(850);
+      await engine.get('k', loader); // hit + background refresh (v2, fresh until 1_850)
+      await flush();
+      clock.set(2_000);
+      await engine.get('k', loader); // miss + refresh -> fault -> stale
+      await expect(engine.get('x', scripted<string>({ error: answer() }))).rejects.toThrow(); // miss + error
+      // Assess
+      expect(engine.stats()).toEqual({
+        hits: 2,
+        misses: 3,
+        staleServed: 1,
+        refreshes: 2,
+        backgroundRefreshes: 1,
+        loadErrors: 2,
+        entries: 1,
+        inFlight: 0,
+      });
+    });
+  });
+
+  describe('close', () => {
+    it('aborts loads in flight and rejects their callers with CLIENT_CLOSED', async () => {
+      // Prepare
+      const { engine } = setup();
+      const loader = manual<string>(); // never settles by itself
+      const read = engine.get('k', loader).catch((e: unknown) => e);
+      // Act
+      engine.close();
+      // Assess
+      expect(loader.signals[0]?.aborted).toBe(true);
+      expect(isSecretkitError(await read, 'CLIENT_CLOSED')).toBe(true);
+      expect(engine.stats()).toMatchObject({ entries: 0, inFlight: 0 });
+    });
+
+    it('leaves nothing pending and rejects later reads', async () => {
+      // Prepare
+      const { engine, clock } = setup({ ttlMs: 100_000 });
+      const loader = manual<string>();
+      engine.set('k', { value: 'v', sizeBytes: 1 });
+      clock.set(90_000);
+      await engine.get('k', loader); // starts a background refresh
+      // Act
+      engine.close();
+      engine.close();
+      const later = engine.get('k', loader).catch((e: unknown) => e);
+      engine.set('k', { value: 'v', sizeBytes: 1 });
+      loader.resolve('late');
+      await flush();
+      // Assess
+      expect(await isSettled(later)).toBe(true);
+      expect(isSecretkitError(await later, 'CLIENT_CLOSED')).toBe(true);
+      expect(loader.calls).toBe(1);
+      expect(engine.hasFresh('k')).toBe(false);
+      expect(engine.stats().entries).toBe(0);
+    });
+  });
+
+  describe('events', () => {
+    it('never carry values, nor do inspect or JSON of the engine', async () => {
+      // Prepare
+      const marker = 'MARKER-s3cr3t-value';
+      const { engine, clock, events } = setup({ ttlMs: 1_000, staleWhileRevalidateMs: 0, maxEntries: 1 });
+      const loader = scripted<string>({ value: marker }, { error: fault() }, { error: answer() });
+      // Act
+      await engine.get('k', loader);
+      await engine.get('k', loader);
+      clock.set(1_000);
+      await engine.get('k', loader); // stale
+      clock.set(10_000);
+      await engine.get('k', loader).catch(() => {}); // answer -> evict
+      engine.set('k', { value: marker, sizeBytes: 1 });
+      engine.set('other', { value: marker, sizeBytes: 1 }); // lru evict
+      const outputs = [
+        inspect(events, { depth: 10, showHidden: true }),
+        JSON.stringify(events),
+        inspect(engine, { depth: 10, showHidden: true }),
+        JSON.stringify(engine),
+      ];
+      // Assess
+      expect(types(events)).toEqual(expect.arrayContaining(['miss', 'hit', 'stale', 'load-error', 'evict']));
+      for (const output of outputs) expect(output).not.toContain(marker);
+    });
+
+    it('keeps reads working when the listener throws', async () => {
+      const { engine } = setup({
+        onEvent: () => {
+          throw new Error('listener bug');
+        },
+      });
+      const loader = scripted({ value: 'v' });
+      expect(await engine.get('k', loader)).toBe('v');
+      expect(await engine.get('k', loader)).toBe('v');
+    });
+  });
+});
