@@ -33,13 +33,21 @@ export type CacheEvent =
 
 /** Counters kept by the engine. */
 export interface CacheEngineStats {
+  /** Reads answered from the cache at once (fresh, refresh-ahead or stale-while-revalidate). */
   readonly hits: number;
+  /** Reads with no usable value: they wait for a load (or get the last fault during backoff). */
   readonly misses: number;
+  /** Reads answered with a stale value because loading failed with a fault. */
   readonly staleServed: number;
+  /** Loads started for a key that had a value (foreground and background). */
   readonly refreshes: number;
+  /** The part of `refreshes` started in the background (refresh-ahead, stale-while-revalidate). */
   readonly backgroundRefreshes: number;
+  /** Loads that failed (faults and answers), counted once per load, not per caller. */
   readonly loadErrors: number;
+  /** Values held now. */
   readonly entries: number;
+  /** Loads running now. */
   readonly inFlight: number;
 }
 
