@@ -22,13 +22,26 @@ export {
   validateSecretName,
   withRegion,
 } from '../arn/index.js';
+export type { DiagnoseOptions } from './diagnose.js';
+export { diagnoseSecretAccess } from './diagnose.js';
+export type { AccessCheck, AccessFinding, FindingStatus } from './findings.js';
+export { hasProblems } from './findings.js';
+export { AWS_MANAGED_SECRETS_KEY_ALIAS, isAwsManagedSecretsKey } from './key-resolution.js';
 export type { KMSClientLike, KmsClients } from './kms-client-like.js';
 export type { KmsKeyArnParts } from './kms-keys.js';
 export { parseKmsKeyArn, secretsManagerViaService } from './kms-keys.js';
 export { mergePolicies, normalizePolicy } from './normalize.js';
+// live data and diagnostics
+export type {
+  PolicyForSecretsOptions,
+  PolicyForSecretsResult,
+  ResolvedKey,
+  ResolvedSecret,
+  SecretAccessClients,
+} from './policy-for-secrets.js';
+export { policyForSecrets } from './policy-for-secrets.js';
 export type { PutResourcePolicyResult } from './put-resource-policy.js';
 export { putResourcePolicy } from './put-resource-policy.js';
-
 // policy builders
 export type { ReaderPolicyOptions } from './reader-policy.js';
 export { READ_ACTIONS, readerPolicy } from './reader-policy.js';
