@@ -4,7 +4,7 @@
  * every server still running when the test process exits.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chownSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { accessSync, chownSync, constants, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -56,9 +56,25 @@ function chownTree(path: string, runAs: RunAs): void {
   }
 }
 
+/**
+ * Where data dirs go: `SECRETKIT_DB_TMPDIR`, else `/dev/shm` (memory: no disk I/O, which makes
+ * init and boot several times faster on a busy machine), else the OS temp dir.
+ */
+export function databaseTempRoot(): string {
+  const fromEnv = process.env['SECRETKIT_DB_TMPDIR'];
+  if (fromEnv) return fromEnv;
+  try {
+    accessSync('/dev/shm', constants.W_OK | constants.X_OK);
+    if (statSync('/dev/shm').isDirectory()) return '/dev/shm';
+  } catch {
+    // no /dev/shm here
+  }
+  return tmpdir();
+}
+
 /** Creates a temp dir owned by `runAs` (mode 0700 from mkdtemp). */
 export function ownedTempDir(prefix: string, runAs: RunAs): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(databaseTempRoot(), prefix));
   chownTree(dir, runAs);
   return dir;
 }

@@ -1,0 +1,89 @@
+/** The PostgreSQL engine of the rotation strategies, on the `pg` driver. */
+import pg from 'pg';
+import type { ConnectTarget, SqlEngine, SqlSession } from '../sql/engine.js';
+import {
+  alterRolePasswordSql,
+  createLoginRoleSql,
+  grantRoleSql,
+  passwordEncodingFor,
+  passwordValue,
+} from './sql.js';
+
+/** An authenticated `pg` client. */
+export interface PgSession extends SqlSession {
+  readonly client: pg.Client;
+}
+
+/** Engine values of PostgreSQL secrets. */
+export const POSTGRES_ENGINES: readonly string[] = ['postgres', 'postgresql', 'aurora-postgresql'];
+
+async function connect(target: ConnectTarget): Promise<PgSession> {
+  const client = new pg.Client({
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+    database: target.database ?? 'postgres',
+    ssl: target.tls === false ? false : { ...target.tls, servername: target.tls.servername ?? target.host },
+    connectionTimeoutMillis: target.connectTimeoutMs,
+    query_timeout: 30_000,
+    application_name: 'secretkit-rotation',
+  });
+  // A connection that dies later must not crash the process.
+  client.on('error', () => {});
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => {});
+    throw error;
+  }
+  return {
+    client,
+    async ping() {
+      await client.query('SELECT NOW()');
+    },
+    async close() {
+      await client.end().catch(() => {});
+    },
+  };
+}
+
+async function passwordText(session: PgSession, role: string, password: string): Promise<string> {
+  const result = await session.client.query<{ password_encryption: string }>('SHOW password_encryption');
+  const setting = result.rows[0]?.password_encryption ?? '';
+  return passwordValue(password, role, passwordEncodingFor(setting, password));
+}
+
+/** The PostgreSQL engine (role names up to 63 bytes; the limit is checked in characters). */
+export function postgresEngine(): SqlEngine<PgSession> {
+  return {
+    label: 'PostgreSQL',
+    engines: POSTGRES_ENGINES,
+    defaultPort: 5432,
+    maxUsernameLength: 63,
+    connect,
+    isTlsUnsupported: (error) => error instanceof Error && /does not support SSL/i.test(error.message),
+    async setOwnPassword(session, username, password) {
+      await session.client.query(
+        alterRolePasswordSql(username, await passwordText(session, username, password)),
+      );
+    },
+    async upsertClone(session, current, clone, password) {
+      const text = await passwordText(session, clone, password);
+      await session.client.query('BEGIN');
+      try {
+        const existing = await session.client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [clone]);
+        if (existing.rowCount === 0) {
+          await session.client.query(createLoginRoleSql(clone, text));
+          await session.client.query(grantRoleSql(current, clone));
+        } else {
+          await session.client.query(alterRolePasswordSql(clone, text));
+        }
+        await session.client.query('COMMIT');
+      } catch (error) {
+        await session.client.query('ROLLBACK').catch(() => {});
+        throw error;
+      }
+    },
+  };
+}
