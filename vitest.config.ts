@@ -1,4 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
 /**
  * Two projects:
@@ -7,9 +10,21 @@ import { defineConfig } from 'vitest/config';
  *   real PostgreSQL/MariaDB); files run one at a time because moto keeps all state in one process.
  */
 export default defineConfig({
+  // Examples import 'secretkit' as users do; tests resolve it to the sources (tsconfig paths agree).
+  resolve: {
+    alias: [
+      { find: /^secretkit\/rotation\/postgres$/, replacement: src('rotation/postgres/index.ts') },
+      { find: /^secretkit\/rotation\/mysql$/, replacement: src('rotation/mysql/index.ts') },
+      { find: /^secretkit\/rotation$/, replacement: src('rotation/index.ts') },
+      { find: /^secretkit\/iam$/, replacement: src('iam/index.ts') },
+      { find: /^secretkit\/testing$/, replacement: src('testing/index.ts') },
+      { find: /^secretkit$/, replacement: src('index.ts') },
+    ],
+  },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
@@ -17,6 +32,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
