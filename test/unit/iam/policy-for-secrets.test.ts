@@ -32,12 +32,10 @@ describe('policyForSecrets (mocked: per-region replica keys)', () => {
       const client = new KMSClient({ region });
       return {
         send: ((command: DescribeKeyCommand) =>
-          client
-            .send(command)
-            .then((out) => ({
-              ...out,
-              KeyMetadata: { ...out.KeyMetadata, Arn: region === 'eu-west-1' ? EU_KEY : US_KEY },
-            }))) as KMSClient['send'],
+          client.send(command).then((out) => ({
+            ...out,
+            KeyMetadata: { ...out.KeyMetadata, Arn: region === 'eu-west-1' ? EU_KEY : US_KEY },
+          }))) as KMSClient['send'],
       };
     };
     kms
@@ -81,11 +79,9 @@ describe('policyForSecrets (mocked: per-region replica keys)', () => {
       KmsKeyId: 'arn:aws:kms:us-east-1:111122223333:key/aaaa',
       ReplicationStatus: [{ Region: 'eu-west-1', KmsKeyId: 'alias/aws/secretsmanager' }],
     });
-    kms
-      .on(DescribeKeyCommand)
-      .resolves({
-        KeyMetadata: { KeyId: 'aaaa', KeyManager: 'AWS', Arn: 'arn:aws:kms:us-east-1:111122223333:key/aaaa' },
-      });
+    kms.on(DescribeKeyCommand).resolves({
+      KeyMetadata: { KeyId: 'aaaa', KeyManager: 'AWS', Arn: 'arn:aws:kms:us-east-1:111122223333:key/aaaa' },
+    });
     const { policy } = await policyForSecrets(
       {
         secretsClient: new SecretsManagerClient({ region: 'us-east-1' }),
