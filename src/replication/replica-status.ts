@@ -1,11 +1,13 @@
-/** Converts AWS's `ReplicationStatusType` entries to {@link ReplicaStatus}. */
+/** Converts AWS's `ReplicationStatusType` entries to {@link ReplicaRegionStatus}. */
 import type { ReplicationStatusType } from '@aws-sdk/client-secrets-manager';
-import type { ReplicaStatus } from './types.js';
+import type { ReplicaRegionStatus } from './types.js';
 
 /**
  * @param entries - `ReplicationStatus` of a DescribeSecret / Replicate / Remove response
  */
-export function toReplicaStatuses(entries: readonly ReplicationStatusType[] | undefined): ReplicaStatus[] {
+export function toReplicaStatuses(
+  entries: readonly ReplicationStatusType[] | undefined,
+): ReplicaRegionStatus[] {
   return (entries ?? []).flatMap((entry) =>
     entry.Region === undefined
       ? []

@@ -27,7 +27,7 @@ export interface ReplicateOptions {
 }
 
 /** One replica region's state, as Secrets Manager reports it. */
-export interface ReplicaStatus {
+export interface ReplicaRegionStatus {
   readonly region: string;
   /** `InSync`, `InProgress` or `Failed` (AWS's `ReplicationStatusType`). */
   readonly status: string | undefined;
@@ -46,7 +46,7 @@ export interface ReplicationState {
   /** The region of the primary secret, when AWS returned it. */
   readonly primaryRegion: string | undefined;
   /** Each replica region, in AWS's order. */
-  readonly replicas: readonly ReplicaStatus[];
+  readonly replicas: readonly ReplicaRegionStatus[];
 }
 
 /** The result of promoting a replica to a standalone secret. */
