@@ -1,0 +1,102 @@
+import { CancelRotateSecretCommand, RotateSecretCommand } from '@aws-sdk/client-secrets-manager';
+import { describe, expect, it } from 'vitest';
+import {
+  cancelRotation,
+  configureRotation,
+  type RotationSchedule,
+  rotateNow,
+  toRotationRules,
+} from '../../../src/rotation/index.js';
+import { createFakeSecretsManager } from './fake-secrets-manager.js';
+
+const LAMBDA = 'arn:aws:lambda:us-east-1:123456789012:function:rotate';
+
+describe('toRotationRules', () => {
+  it.each([
+    ['rate(30 days)', { ScheduleExpression: 'rate(30 days)' }],
+    ['rate(1 day)', { ScheduleExpression: 'rate(1 day)' }],
+    ['rate(4 hours)', { ScheduleExpression: 'rate(4 hours)' }],
+    ['cron(0 16 1,15 * ? *)', { ScheduleExpression: 'cron(0 16 1,15 * ? *)' }],
+  ] as const)('accepts %s', (schedule, rules) => {
+    expect(toRotationRules(schedule)).toEqual(rules);
+  });
+
+  it('turns { days } into AutomaticallyAfterDays and adds the window', () => {
+    expect(toRotationRules({ days: 90 }, '3h')).toEqual({ AutomaticallyAfterDays: 90, Duration: '3h' });
+  });
+
+  it.each([
+    'rate(2 hours)',
+    'rate(0 days)',
+    'rate(1001 days)',
+    'rate(5 minutes)',
+    'cron(0 16 * *)',
+    'every day',
+  ])('rejects %s with INVALID_ARGUMENT', (schedule) => {
+    expect(() => toRotationRules(schedule as RotationSchedule)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    );
+  });
+
+  it('rejects bad day counts and windows', () => {
+    expect(() => toRotationRules({ days: 0 })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(() => toRotationRules({ days: 1.5 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    );
+    expect(() => toRotationRules({ days: 7 }, '3 hours')).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    );
+    expect(() => toRotationRules({ days: 7 }, '25h')).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    );
+  });
+});
+
+describe('configureRotation / rotateNow / cancelRotation', () => {
+  it('sends RotateSecret with the function, the rules and RotateImmediately', async () => {
+    const sm = createFakeSecretsManager('db', '{}');
+    await configureRotation(sm.client, 'db', {
+      lambdaArn: LAMBDA,
+      schedule: 'rate(30 days)',
+      duration: '2h',
+      rotateImmediately: false,
+    });
+    expect(sm.mock.commandCalls(RotateSecretCommand)[0]?.args[0].input).toEqual({
+      SecretId: 'db',
+      RotationLambdaARN: LAMBDA,
+      RotationRules: { ScheduleExpression: 'rate(30 days)', Duration: '2h' },
+      RotateImmediately: false,
+    });
+  });
+
+  it('validates the schedule before calling AWS', async () => {
+    const sm = createFakeSecretsManager('db', '{}');
+    await expect(
+      configureRotation(sm.client, 'db', { lambdaArn: LAMBDA, schedule: 'rate(1 hours)' }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      secretId: 'db',
+    });
+    expect(sm.mock.commandCalls(RotateSecretCommand)).toHaveLength(0);
+  });
+
+  it('rotateNow sends RotateSecret without rules and returns the new version id', async () => {
+    const sm = createFakeSecretsManager('db', '{}');
+    const out = await rotateNow(sm.client, 'db', { clientRequestToken: 'tok-1' });
+    expect(out.versionId).toBe('tok-1');
+    expect(sm.mock.commandCalls(RotateSecretCommand)[0]?.args[0].input).toEqual({
+      SecretId: 'db',
+      ClientRequestToken: 'tok-1',
+    });
+  });
+
+  it('cancelRotation sends CancelRotateSecret and maps errors', async () => {
+    const sm = createFakeSecretsManager('db', '{}');
+    await cancelRotation(sm.client, 'db');
+    expect(sm.mock.commandCalls(CancelRotateSecretCommand)).toHaveLength(1);
+    await expect(cancelRotation(sm.client, 'other')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      secretId: 'other',
+    });
+  });
+});
