@@ -3,12 +3,14 @@
  * stale-while-revalidate, single-flight loads, stale-if-error with backoff. Nothing runs while
  * nobody reads: every decision is taken inside a call. See docs/caching.md.
  */
-import { LRUCache } from 'lru-cache';
+import type { LRUCache } from 'lru-cache';
 import { SecretkitError } from '../errors/secretkit-error.js';
 import { backoffDelayMs } from './backoff.js';
 import type { Clock } from './clock.js';
-import { type CacheEntry, createEntry, entrySize, type FailureRecord } from './entry.js';
+import { Counters } from './counters.js';
+import type { CacheEntry, FailureRecord } from './entry.js';
 import { Flight } from './flight.js';
+import { createFailureStore, createValueStore, putEntry } from './store.js';
 import type {
   CacheEngine,
   CacheEngineOptions,
@@ -29,26 +31,15 @@ class Engine<V> implements CacheEngine<V> {
   /** Failure records of faulted keys, with or without a value (bounded like the store). */
   readonly #failures: LRUCache<string, FailureRecord>;
   readonly #flights = new Map<string, Flight<V>>();
+  readonly #counters = new Counters();
   #closed = false;
-  #hits = 0;
-  #misses = 0;
-  #staleServed = 0;
-  #refreshes = 0;
-  #backgroundRefreshes = 0;
-  #loadErrors = 0;
 
   constructor(options: CacheEngineOptions) {
     this.#options = options;
     this.#clock = options.clock;
     this.#onEvent = options.onEvent;
-    this.#store = new LRUCache<string, CacheEntry<V>>({
-      max: options.maxEntries,
-      ...(options.maxBytes === undefined ? {} : { maxSize: options.maxBytes }),
-      dispose: (_entry, key, reason) => {
-        if (reason === 'evict') this.#emit({ type: 'evict', key, reason: 'lru' });
-      },
-    });
-    this.#failures = new LRUCache<string, FailureRecord>({ max: options.maxEntries });
+    this.#store = createValueStore<V>(options, (key) => this.#emit({ type: 'evict', key, reason: 'lru' }));
+    this.#failures = createFailureStore(options);
   }
 
   get(key: string, loader: Loader<V>, options?: EngineGetOptions): Promise<V> {
@@ -58,7 +49,7 @@ class Engine<V> implements CacheEngine<V> {
     // The hit path: one clock read, no allocation but the returned promise (and the event
     // object when someone listens).
     if (entry !== undefined && now < entry.refreshFromMs && options?.forceRefresh !== true) {
-      this.#hits++;
+      this.#counters.hits++;
       if (this.#onEvent !== undefined) this.#emit({ type: 'hit', key });
       return Promise.resolve(entry.value);
     }
@@ -98,7 +89,7 @@ class Engine<V> implements CacheEngine<V> {
 
   /** Refresh-ahead and stale-while-revalidate: the value now, one refresh in the background. */
   #serveAndRefresh(key: string, loader: Loader<V>, entry: CacheEntry<V>, now: number): Promise<V> {
-    this.#hits++;
+    this.#counters.hits++;
     this.#emit({ type: 'hit', key });
     if (!this.#flights.has(key)) {
       const failure = this.#failures.get(key);
@@ -108,19 +99,19 @@ class Engine<V> implements CacheEngine<V> {
   }
 
   #miss(key: string): void {
-    this.#misses++;
+    this.#counters.misses++;
     this.#emit({ type: 'miss', key });
   }
 
   #serveStale(key: string, entry: CacheEntry<V>, ageMs: number, error: unknown): V {
-    this.#staleServed++;
+    this.#counters.staleServed++;
     this.#emit({ type: 'stale', key, ageMs: Math.max(0, ageMs), error });
     return entry.value;
   }
 
   #refresh(key: string, loader: Loader<V>, background: boolean): Flight<V> {
-    this.#refreshes++;
-    if (background) this.#backgroundRefreshes++;
+    this.#counters.refreshes++;
+    if (background) this.#counters.backgroundRefreshes++;
     this.#emit({ type: 'refresh', key, background });
     return this.#load(key, loader);
   }
@@ -135,10 +126,14 @@ class Engine<V> implements CacheEngine<V> {
     } catch (error) {
       pending = Promise.reject(error);
     }
-    pending.then(
-      (result) => this.#loaded(key, flight, result),
-      (error: unknown) => this.#failed(key, flight, error),
-    );
+    pending
+      .then(
+        (result) => this.#loaded(key, flight, result),
+        (error: unknown) => this.#failed(key, flight, error),
+      )
+      // A malformed result or a throwing random(): callers get the error instead of hanging.
+      // (#loaded and #failed drop the flight from #flights before anything that can throw.)
+      .catch((error: unknown) => flight.fail(error));
     return flight;
   }
 
@@ -152,7 +147,7 @@ class Engine<V> implements CacheEngine<V> {
   #failed(key: string, flight: Flight<V>, error: unknown): void {
     if (flight.settled) return;
     if (this.#flights.get(key) === flight) this.#flights.delete(key);
-    this.#loadErrors++;
+    this.#counters.loadErrors++;
     flight.fault = this.#options.isFault(error);
     let failures = 0;
     if (flight.discarded) {
@@ -172,9 +167,7 @@ class Engine<V> implements CacheEngine<V> {
 
   #put(key: string, result: LoadResult<V>): void {
     this.#failures.delete(key);
-    const entry = createEntry(result, this.#clock.now(), this.#options);
-    if (this.#options.maxBytes === undefined) this.#store.set(key, entry);
-    else this.#store.set(key, entry, { size: entrySize(result.sizeBytes) });
+    putEntry(this.#store, key, result, this.#clock.now(), this.#options);
   }
 
   /** A waiting caller's view of a load: on a fault, the last good value within `maxStaleMs`. */
@@ -221,16 +214,7 @@ class Engine<V> implements CacheEngine<V> {
   }
 
   stats(): CacheEngineStats {
-    return {
-      hits: this.#hits,
-      misses: this.#misses,
-      staleServed: this.#staleServed,
-      refreshes: this.#refreshes,
-      backgroundRefreshes: this.#backgroundRefreshes,
-      loadErrors: this.#loadErrors,
-      entries: this.#store.size,
-      inFlight: this.#flights.size,
-    };
+    return this.#counters.snapshot(this.#store.size, this.#flights.size);
   }
 
   close(): void {

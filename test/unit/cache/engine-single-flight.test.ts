@@ -70,6 +70,21 @@ describe('createCacheEngine', () => {
         expect(loader.calls).toBe(2);
       });
 
+      it('rejects its callers, instead of leaving them pending, when the result cannot be stored', async () => {
+        // Prepare
+        const { engine } = setup({
+          random: () => {
+            throw new Error('random failed');
+          },
+        });
+        const loader = scripted({ value: 'v' });
+        // Act
+        const read = engine.get('k', loader);
+        // Assess
+        await expect(read).rejects.toThrow('random failed');
+        expect(engine.stats().inFlight).toBe(0);
+      });
+
       it('handles a loader that throws synchronously', async () => {
         const { engine } = setup();
         const boom = new Error('sync boom');

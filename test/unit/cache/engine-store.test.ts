@@ -86,12 +86,34 @@ describe('createCacheEngine', () => {
       expect(loader.calls).toBe(2);
     });
 
-    it('clears the backoff of matching keys', async () => {
+    it('does not back off on a fault from a load that was invalidated meanwhile', async () => {
+      // Prepare
       const { engine } = setup();
-      const loader = scripted<string>({ error: fault() }, { value: 'v' });
+      const loader = manual<string>();
+      const read = engine.get('k', loader).catch((e: unknown) => e);
+      const other = engine.get('other', loader).catch((e: unknown) => e);
+      // Act
+      engine.invalidate((key) => key === 'k');
+      loader.reject(fault());
+      loader.reject(fault());
+      await Promise.all([read, other]);
+      const next = engine.get('k', loader);
+      loader.resolve('v');
+      // Assess: 'k' loads again at once, 'other' is backing off
+      expect(await next).toBe('v');
+      await expect(engine.get('other', loader)).rejects.toThrow('Rate exceeded');
+      expect(loader.calls).toBe(3);
+    });
+
+    it('clears the backoff of matching keys only', async () => {
+      const { engine } = setup();
+      const loader = scripted<string>({ error: fault() }, { error: fault() }, { value: 'v' });
       await expect(engine.get('k', loader)).rejects.toThrow();
-      expect(engine.invalidate(() => true)).toBe(0);
+      await expect(engine.get('other', loader)).rejects.toThrow();
+      expect(engine.invalidate((key) => key === 'k')).toBe(0);
       expect(await engine.get('k', loader)).toBe('v');
+      await expect(engine.get('other', loader)).rejects.toThrow('Rate exceeded');
+      expect(loader.calls).toBe(3);
     });
   });
 
@@ -185,6 +207,22 @@ describe('createCacheEngine', () => {
       expect(engine.stats()).toMatchObject({ entries: 0, inFlight: 0 });
     });
 
+    it('ignores what an aborted loader throws after the close', async () => {
+      // Prepare
+      const { engine, events } = setup();
+      const loader = (signal: AbortSignal) =>
+        new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(fault('aborted'))));
+      const read = engine.get('k', loader).catch((e: unknown) => e);
+      events.length = 0;
+      // Act
+      engine.close();
+      await flush();
+      // Assess
+      expect(isSecretkitError(await read, 'CLIENT_CLOSED')).toBe(true);
+      expect(events).toEqual([]);
+      expect(engine.stats().loadErrors).toBe(0);
+    });
+
     it('leaves nothing pending and rejects later reads', async () => {
       // Prepare
       const { engine, clock } = setup({ ttlMs: 100_000 });
@@ -232,6 +270,14 @@ describe('createCacheEngine', () => {
       // Assess
       expect(types(events)).toEqual(expect.arrayContaining(['miss', 'hit', 'stale', 'load-error', 'evict']));
       for (const output of outputs) expect(output).not.toContain(marker);
+    });
+
+    it('are optional', async () => {
+      const { engine } = setup({ onEvent: undefined });
+      const loader = scripted({ value: 'v' });
+      expect(await engine.get('k', loader)).toBe('v');
+      expect(await engine.get('k', loader)).toBe('v');
+      expect(engine.stats()).toMatchObject({ hits: 1, misses: 1 });
     });
 
     it('keeps reads working when the listener throws', async () => {
