@@ -17,6 +17,7 @@ import {
 import { smClient, useEmulator } from '../../support/aws.js';
 import { createFakeStrategy } from '../../unit/rotation/fake-strategy.js';
 
+const STEPS = ['createSecret', 'setSecret', 'testSecret', 'finishSecret'] as const;
 const INITIAL = JSON.stringify({ username: 'app', password: 'initial-password' });
 
 async function createSecret(name: string) {
@@ -113,7 +114,7 @@ describe('createRotationHandler against moto', () => {
     const handler = createRotationHandler(strategy, { client });
     const token = '11111111-2222-3333-4444-555555555555';
     // RotateSecret would create the AWSPENDING version; moto's would also break AWSCURRENT, so the
-    // test puts an AWSPENDING version itself the way the previous createSecret attempt would.
+    // test puts an AWSPENDING version itself, as a first createSecret attempt would have.
     await client.send(
       new PutSecretValueCommand({
         SecretId: arn,
@@ -122,12 +123,83 @@ describe('createRotationHandler against moto', () => {
         VersionStages: [AWSPENDING],
       }),
     );
-    for (const Step of ['createSecret', 'setSecret', 'testSecret', 'finishSecret'] as const) {
-      await handler({ Step, SecretId: arn, ClientRequestToken: token });
-    }
+    for (const Step of STEPS) await handler({ Step, SecretId: arn, ClientRequestToken: token });
     const now = await current(client, arn);
     expect(now.versionId).toBe(token);
     expect(now.value.password).toBe('pending-password');
     expect(strategy.db.get('app')).toBe('pending-password');
+    const { stagesByVersion } = await getVersionStages(client, arn);
+    expect(stagesByVersion[token]).toEqual([AWSCURRENT]);
+  });
+
+  it('re-running each step, then the whole sequence, is harmless', async () => {
+    const { client, arn } = await enabledSecret('rot/retry');
+    const strategy = createFakeStrategy(INITIAL);
+    const handler = createRotationHandler(strategy, { client });
+    // The driver plays RotateSecret's part: it creates the AWSPENDING version for a new token.
+    const { token } = await runRotation(client, arn, strategy, { stopAfter: 'createSecret' });
+    const pendingBefore = await client.send(
+      new GetSecretValueCommand({ SecretId: arn, VersionId: token, VersionStage: AWSPENDING }),
+    );
+    for (const Step of STEPS) {
+      await handler({ Step, SecretId: arn, ClientRequestToken: token });
+      await handler({ Step, SecretId: arn, ClientRequestToken: token });
+    }
+    for (const Step of STEPS) await handler({ Step, SecretId: arn, ClientRequestToken: token });
+    const now = await current(client, arn);
+    expect(now.versionId).toBe(token);
+    expect(JSON.stringify(now.value)).toBe(pendingBefore.SecretString);
+    expect(strategy.calls.filter((c) => c.method === 'createPendingValue')).toHaveLength(1);
+    const { stagesByVersion } = await getVersionStages(client, arn);
+    expect(
+      Object.values(stagesByVersion)
+        .flat()
+        .filter((s) => s === AWSPENDING),
+    ).toHaveLength(0);
+    expect(
+      Object.values(stagesByVersion)
+        .flat()
+        .filter((s) => s === AWSCURRENT),
+    ).toHaveLength(1);
+  });
+
+  it('fails with ROTATION_INVALID_TOKEN for a token that is not AWSPENDING', async () => {
+    const { client, arn } = await enabledSecret('rot/not-pending');
+    const strategy = createFakeStrategy(INITIAL);
+    const handler = createRotationHandler(strategy, { client });
+    const { stagesByVersion } = await getVersionStages(client, arn);
+    const previous = Object.entries(stagesByVersion).find(([, s]) => s.includes(AWSPREVIOUS))?.[0];
+    expect(previous).toBeDefined();
+    await expect(
+      handler({ Step: 'createSecret', SecretId: arn, ClientRequestToken: previous! }),
+    ).rejects.toMatchObject({ code: 'ROTATION_INVALID_TOKEN' });
+    await expect(
+      handler({ Step: 'setSecret', SecretId: arn, ClientRequestToken: 'not-a-version-of-this-secret' }),
+    ).rejects.toMatchObject({ code: 'ROTATION_INVALID_TOKEN' });
+    expect(strategy.calls).toHaveLength(0);
+  });
+
+  it('returns early when the token is already AWSCURRENT', async () => {
+    const { client, arn } = await enabledSecret('rot/current');
+    const strategy = createFakeStrategy(INITIAL);
+    const handler = createRotationHandler(strategy, { client });
+    const before = await current(client, arn);
+    for (const Step of STEPS) await handler({ Step, SecretId: arn, ClientRequestToken: before.versionId });
+    expect(strategy.calls).toHaveLength(0);
+    expect((await current(client, arn)).versionId).toBe(before.versionId);
+  });
+
+  it('fails with ROTATION_NOT_ENABLED on a secret without rotation', async () => {
+    const { client, arn } = await createSecret('rot/disabled');
+    const strategy = createFakeStrategy(INITIAL);
+    const { token } = await runRotation(client, arn, strategy, { stopAfter: 'createSecret' });
+    const handler = createRotationHandler(strategy, { client });
+    await expect(
+      handler({ Step: 'setSecret', SecretId: arn, ClientRequestToken: token }),
+    ).rejects.toMatchObject({
+      code: 'ROTATION_NOT_ENABLED',
+    });
+    const lenient = createRotationHandler(strategy, { client, requireRotationEnabled: false });
+    await lenient({ Step: 'setSecret', SecretId: arn, ClientRequestToken: token });
   });
 });
