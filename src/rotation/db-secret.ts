@@ -50,7 +50,7 @@ export interface DatabaseSecretSchemaOptions {
 }
 
 /** PostgreSQL engine names RDS uses. */
-export const POSTGRES_ENGINES: readonly string[] = ['postgres', 'aurora-postgresql'];
+export const POSTGRES_ENGINES: readonly string[] = ['postgres', 'postgresql', 'aurora-postgresql'];
 /** MySQL and MariaDB engine names RDS uses. */
 export const MYSQL_ENGINES: readonly string[] = ['mysql', 'mariadb', 'aurora-mysql', 'aurora'];
 

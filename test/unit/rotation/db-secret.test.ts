@@ -67,12 +67,12 @@ describe('databaseSecretSchema', () => {
 });
 
 describe('engine-specific schemas', () => {
-  it('postgres accepts postgres and aurora-postgresql only', async () => {
+  it('postgres accepts postgres, postgresql and aurora-postgresql only', async () => {
     expect(
       (await validate(postgresSecretSchema, { ...RDS, engine: 'aurora-postgresql' })).issues,
     ).toBeUndefined();
     const bad = await validate(postgresSecretSchema, { ...RDS, engine: 'mysql' });
-    expect(bad.issues?.[0]?.message).toBe('engine must be one of: postgres, aurora-postgresql');
+    expect(bad.issues?.[0]?.message).toBe('engine must be one of: postgres, postgresql, aurora-postgresql');
   });
 
   it('mysql accepts mysql and mariadb', async () => {
