@@ -77,51 +77,61 @@ function stateFinding(meta: KeyMetadata, label: string): AccessFinding {
   }
 }
 
+/** What {@link keyStateFinding} learned. */
+export interface KeyStateResult {
+  /** The `key-state` finding. */
+  readonly finding: AccessFinding;
+  /** The key ARN, when `DescribeKey` answered. */
+  readonly keyArn: string | undefined;
+}
+
+function describeKeyFailure(error: unknown, keyId: string): AccessFinding {
+  if (isAccessDenied(error)) {
+    return {
+      check: 'key-state',
+      status: 'unknown',
+      message: `You are not allowed to describe key "${keyId}" (kms:DescribeKey), so its state could not be checked. Readers do not need kms:DescribeKey; ask the key owner whether it is enabled.`,
+    };
+  }
+  if (awsErrorName(error) === 'NotFoundException') {
+    return {
+      check: 'key-state',
+      status: 'problem',
+      message: `Key "${keyId}" does not exist in this region (deleted, or an alias that was removed). Secrets Manager cannot decrypt the secret without it.`,
+    };
+  }
+  return {
+    check: 'key-state',
+    status: 'unknown',
+    message: `DescribeKey of "${keyId}" failed (${awsErrorName(error) ?? 'unknown error'}: ${awsErrorMessage(error) ?? ''}).`,
+  };
+}
+
 /**
  * The `key-state` finding: `DescribeKey` on the secret's key (enabled, disabled, pending
  * deletion, missing, or not allowed to look).
  *
  * @param kms - a KMS client in the secret's region, if any
  * @param keyId - the key id/ARN/alias from DescribeSecret
+ * @returns the finding, and the key ARN when DescribeKey resolved it
  */
-export async function keyStateFinding(kms: KMSClientLike | undefined, keyId: string): Promise<AccessFinding> {
+export async function keyStateFinding(
+  kms: KMSClientLike | undefined,
+  keyId: string,
+): Promise<KeyStateResult> {
   if (kms === undefined) {
-    return {
-      check: 'key-state',
-      status: 'unknown',
-      message: 'No KMS client was given, so the key state was not checked.',
-    };
+    const message = 'No KMS client was given, so the key state was not checked.';
+    return { finding: { check: 'key-state', status: 'unknown', message }, keyArn: undefined };
   }
   try {
     const out = await kms.send(new DescribeKeyCommand({ KeyId: keyId }));
     const meta = out.KeyMetadata;
     if (meta === undefined) {
-      return {
-        check: 'key-state',
-        status: 'unknown',
-        message: `DescribeKey of "${keyId}" returned no metadata.`,
-      };
+      const message = `DescribeKey of "${keyId}" returned no metadata.`;
+      return { finding: { check: 'key-state', status: 'unknown', message }, keyArn: undefined };
     }
-    return stateFinding(meta, `"${meta.Arn ?? keyId}"`);
+    return { finding: stateFinding(meta, `"${meta.Arn ?? keyId}"`), keyArn: meta.Arn };
   } catch (error) {
-    if (isAccessDenied(error)) {
-      return {
-        check: 'key-state',
-        status: 'unknown',
-        message: `You are not allowed to describe key "${keyId}" (kms:DescribeKey), so its state could not be checked. Readers do not need kms:DescribeKey; ask the key owner whether it is enabled.`,
-      };
-    }
-    if (awsErrorName(error) === 'NotFoundException') {
-      return {
-        check: 'key-state',
-        status: 'problem',
-        message: `Key "${keyId}" does not exist in this region (deleted, or an alias that was removed). Secrets Manager cannot decrypt the secret without it.`,
-      };
-    }
-    return {
-      check: 'key-state',
-      status: 'unknown',
-      message: `DescribeKey of "${keyId}" failed (${awsErrorName(error) ?? 'unknown error'}: ${awsErrorMessage(error) ?? ''}).`,
-    };
+    return { finding: describeKeyFailure(error, keyId), keyArn: undefined };
   }
 }

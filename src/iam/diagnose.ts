@@ -123,8 +123,9 @@ export async function diagnoseSecretAccess(
     );
     findings.push(encryptionKeyFinding(out.KmsKeyId, region ?? '<region>'));
     if (!isAwsManagedSecretsKey(out.KmsKeyId) && out.KmsKeyId !== undefined) {
-      customerKeyId = out.KmsKeyId;
-      findings.push(await keyStateFinding(kmsFor(clients, region), out.KmsKeyId));
+      const { finding, keyArn } = await keyStateFinding(kmsFor(clients, region), out.KmsKeyId);
+      customerKeyId = keyArn ?? out.KmsKeyId;
+      findings.push(finding);
     }
   } else {
     findings.push(described.finding);
