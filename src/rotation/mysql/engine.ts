@@ -1,5 +1,6 @@
 /** The MySQL/MariaDB engine of the rotation strategies, on the `mysql2` driver. */
 import mysql from 'mysql2/promise';
+import { MYSQL_ENGINES } from '../db-secret.js';
 import type { ConnectTarget, SqlEngine, SqlSession } from '../sql/engine.js';
 import {
   accountSql,
@@ -15,9 +16,6 @@ import {
 export interface MysqlSession extends SqlSession {
   readonly connection: mysql.Connection;
 }
-
-/** Engine values of MySQL/MariaDB secrets. */
-export const MYSQL_ENGINES: readonly string[] = ['mysql', 'mariadb', 'aurora-mysql', 'aurora'];
 
 /** Engine settings of the MySQL strategies. */
 export interface MysqlEngineSettings {

@@ -13,7 +13,6 @@ import type { RotationStrategy } from '../strategy.js';
 import { type MysqlEngineSettings, mysqlEngine } from './engine.js';
 
 export type { DatabaseTls } from '../sql/tls.js';
-export { MYSQL_ENGINES } from './engine.js';
 
 /** Options of {@link mysqlSingleUser}. */
 export interface MysqlSingleUserOptions extends ConnectionSettings {}

@@ -1,5 +1,6 @@
 /** The PostgreSQL engine of the rotation strategies, on the `pg` driver. */
 import pg from 'pg';
+import { POSTGRES_ENGINES } from '../db-secret.js';
 import type { ConnectTarget, SqlEngine, SqlSession } from '../sql/engine.js';
 import {
   alterRolePasswordSql,
@@ -13,9 +14,6 @@ import {
 export interface PgSession extends SqlSession {
   readonly client: pg.Client;
 }
-
-/** Engine values of PostgreSQL secrets. */
-export const POSTGRES_ENGINES: readonly string[] = ['postgres', 'postgresql', 'aurora-postgresql'];
 
 async function connect(target: ConnectTarget): Promise<PgSession> {
   const client = new pg.Client({

@@ -12,7 +12,6 @@ import type { RotationStrategy } from '../strategy.js';
 import { postgresEngine } from './engine.js';
 
 export type { DatabaseTls } from '../sql/tls.js';
-export { POSTGRES_ENGINES } from './engine.js';
 
 /** Options of {@link postgresSingleUser}. */
 export interface PostgresSingleUserOptions extends ConnectionSettings {}

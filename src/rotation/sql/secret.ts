@@ -3,6 +3,8 @@
  * value (other than field names and the engine) into an error message.
  */
 import { SecretkitError } from '../../errors/secretkit-error.js';
+import type { StandardSchemaV1 } from '../../schema/standard-schema.js';
+import { createDatabaseSecretSchema, databaseCredentialsSchema } from '../db-secret.js';
 
 /** A database credential secret (RDS shape). Unknown keys are kept in `fields`. */
 export interface DbCredentials {
@@ -44,28 +46,27 @@ function invalid(options: ParseCredentialsOptions, problem: string, field?: stri
   });
 }
 
-function optionalString(
-  fields: Record<string, unknown>,
-  key: string,
+function schemaFor(
   options: ParseCredentialsOptions,
-): string | undefined {
-  const value = fields[key];
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string') throw invalid(options, `"${key}" must be a string`, key);
-  return value;
+  fields: Record<string, unknown>,
+): StandardSchemaV1<unknown, unknown> {
+  const required = options.required ?? ['engine', 'host'];
+  // A secret with only username and password (RDS-managed master secrets) when host is not required.
+  if (!required.includes('host') && fields['host'] === undefined) return databaseCredentialsSchema;
+  return createDatabaseSecretSchema({
+    engines: options.engines,
+    requireMasterArn: required.includes('masterarn'),
+  });
 }
 
-function parsePort(value: unknown, options: ParseCredentialsOptions): number | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  const port = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
-  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
-    throw invalid(options, '"port" must be an integer between 1 and 65535', 'port');
-  }
-  return port;
+function text(fields: Record<string, unknown>, key: string): string | undefined {
+  const value = fields[key];
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
 /**
- * Parses a database credential SecretString.
+ * Parses a database credential SecretString with secretkit's database secret schemas
+ * (`createDatabaseSecretSchema`, or `databaseCredentialsSchema` for a master secret without host).
  *
  * @throws SecretkitError `ROTATION_FAILED` (details: `stage`, `field`) when the value is not a
  * JSON object, a required key is missing, or the engine is not one of `options.engines`.
@@ -80,28 +81,30 @@ export function parseDbCredentials(secretString: string, options: ParseCredentia
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw invalid(options, 'the value is not a JSON object');
   }
-  const fields = parsed as Record<string, unknown>;
-  const required = options.required ?? ['engine', 'host'];
-  for (const key of ['username', 'password', ...required]) {
-    const value = fields[key];
-    if (typeof value !== 'string' || value.length === 0) {
-      throw invalid(options, `"${key}" is missing or not a non-empty string`, key);
-    }
+  const result = schemaFor(options, parsed as Record<string, unknown>)['~standard'].validate(parsed);
+  if (result instanceof Promise) throw invalid(options, 'the secret schema is asynchronous');
+  if (result.issues !== undefined) {
+    const first = result.issues[0];
+    const key = first?.path?.[0];
+    const field = typeof key === 'object' && key !== null ? key.key : key;
+    throw invalid(
+      options,
+      first?.message ?? 'the value is not a credential secret',
+      field === undefined ? undefined : String(field),
+    );
   }
-  const engine = optionalString(fields, 'engine', options);
-  if (engine !== undefined && !options.engines.includes(engine)) {
-    throw invalid(options, `engine "${engine}" is not one of ${options.engines.join(', ')}`, 'engine');
-  }
+  const fields = result.value as Record<string, unknown>;
+  const port = fields['port'];
   return {
-    engine: engine ?? '',
-    host: optionalString(fields, 'host', options) ?? '',
-    port: parsePort(fields['port'], options),
+    engine: text(fields, 'engine') ?? '',
+    host: text(fields, 'host') ?? '',
+    port: typeof port === 'number' ? port : undefined,
     username: fields['username'] as string,
     password: fields['password'] as string,
-    dbname: optionalString(fields, 'dbname', options),
-    masterarn: optionalString(fields, 'masterarn', options),
+    dbname: text(fields, 'dbname'),
+    masterarn: text(fields, 'masterarn'),
     ssl: fields['ssl'],
-    fields,
+    fields: parsed as Record<string, unknown>,
   };
 }
 
