@@ -288,6 +288,22 @@ export function defineSecretsManagerContract(
         expect(current.SecretString).toBe('v1');
       });
 
+      it('labels the first version of a secret AWSCURRENT whatever VersionStages says', async () => {
+        await sm().send(new CreateSecretCommand({ Name: n('first') }));
+        const put = await sm().send(
+          new PutSecretValueCommand({
+            SecretId: n('first'),
+            SecretString: 'v',
+            VersionStages: ['AWSPENDING'],
+          }),
+        );
+        expect(put.VersionStages).toEqual(expect.arrayContaining(['AWSPENDING', 'AWSCURRENT']));
+        const got = await sm().send(
+          new GetSecretValueCommand({ SecretId: n('first'), VersionStage: 'AWSCURRENT' }),
+        );
+        expect(got.SecretString).toBe('v');
+      });
+
       it('is idempotent on ClientRequestToken: same token and value is a no-op, another value is refused', async () => {
         await create('idem');
         const t = token();
@@ -608,6 +624,23 @@ export function defineSecretsManagerContract(
           n('gone'),
           n('live'),
         ]);
+      });
+
+      it('filters by description, not case-sensitive', async () => {
+        await sm().send(
+          new CreateSecretCommand({ Name: n('d1'), SecretString: 'v', Description: 'Database credentials' }),
+        );
+        await sm().send(
+          new CreateSecretCommand({ Name: n('d2'), SecretString: 'v', Description: 'API key' }),
+        );
+        expect(
+          await names({
+            Filters: [
+              { Key: 'name', Values: [n('')] },
+              { Key: 'description', Values: ['data'] },
+            ],
+          }),
+        ).toEqual([n('d1')]);
       });
 
       it('lists each secret with its versions and labels', async () => {
