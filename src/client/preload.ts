@@ -28,7 +28,7 @@ export interface PreloadResult {
 function matches(id: string, entry: { Name?: string | undefined; ARN?: string | undefined }): boolean {
   if (id === entry.Name || id === entry.ARN) return true;
   // A partial ARN (no random suffix) names the secret whose full ARN extends it by "-XXXXXX".
-  return entry.ARN !== undefined && entry.ARN.startsWith(`${id}-`) && entry.ARN.length === id.length + 7;
+  return entry.ARN?.startsWith(`${id}-`) === true && entry.ARN.length === id.length + 7;
 }
 
 /** Fetches one chunk of at most 20 ids, following NextToken. Whole-call failures are thrown. */
