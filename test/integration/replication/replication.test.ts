@@ -40,6 +40,16 @@ function routerFor(primaryRegion: string): RegionRouter {
   });
 }
 
+/** Sends one command with a short-lived client of `region`. */
+async function sendOnce<T>(region: string, run: (client: SecretsManagerClient) => Promise<T>): Promise<T> {
+  const client = smClient(region);
+  try {
+    return await run(client);
+  } finally {
+    client.destroy();
+  }
+}
+
 async function read(
   region: string,
   id: string,
@@ -60,8 +70,8 @@ describe('replication management (moto)', () => {
 
   beforeEach(async () => {
     router = routerFor(PRIMARY);
-    const out = await smClient(PRIMARY).send(
-      new CreateSecretCommand({ Name: 'repl/db', SecretString: 'v1' }),
+    const out = await sendOnce(PRIMARY, (c) =>
+      c.send(new CreateSecretCommand({ Name: 'repl/db', SecretString: 'v1' })),
     );
     arn = out.ARN ?? '';
   });
@@ -107,7 +117,9 @@ describe('replication management (moto)', () => {
   });
 
   it('reports a failed replica (a same-named secret already in the region)', async () => {
-    await smClient('eu-west-1').send(new CreateSecretCommand({ Name: 'repl/db', SecretString: 'other' }));
+    await sendOnce('eu-west-1', (c) =>
+      c.send(new CreateSecretCommand({ Name: 'repl/db', SecretString: 'other' })),
+    );
     const state = await replicate(router, arn, [{ region: 'eu-west-1' }]);
     expect(state.replicas[0]).toMatchObject({ region: 'eu-west-1', status: 'Failed' });
     expect(state.replicas[0]?.statusMessage).toMatch(/already exists/);
@@ -115,7 +127,7 @@ describe('replication management (moto)', () => {
 
   it('a replica follows a PutSecretValue on the primary', async () => {
     await replicate(router, arn, [{ region: 'eu-west-1' }]);
-    await smClient(PRIMARY).send(new PutSecretValueCommand({ SecretId: arn, SecretString: 'v2' }));
+    await sendOnce(PRIMARY, (c) => c.send(new PutSecretValueCommand({ SecretId: arn, SecretString: 'v2' })));
     await expect(read('eu-west-1', 'repl/db')).resolves.toMatchObject({ value: 'v2' });
   });
 
