@@ -10,11 +10,13 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 
 /** The string literals of `export type SecretkitErrorCode = ... ;` in the source. */
 function errorCodesInSource(): string[] {
-  const source = readFileSync(resolve(ROOT, 'src/errors/secretkit-error.ts'), 'utf8');
-  const match = /export type SecretkitErrorCode\s*=([\s\S]*?);/.exec(source);
+  const source = readFileSync(resolve(ROOT, 'src/errors/secretkit-error.ts'), 'utf8')
+    // Comments first: they may contain `;` or quotes.
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/.*$/gm, '');
+  const match = /export type SecretkitErrorCode\s*=([^;]*);/.exec(source);
   if (!match?.[1]) throw new Error('SecretkitErrorCode union not found in src/errors/secretkit-error.ts');
-  const withoutComments = match[1].replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
-  return [...withoutComments.matchAll(/'([A-Z][A-Z0-9_]*)'/g)].map((m) => m[1] as string);
+  return [...match[1].matchAll(/'([A-Z][A-Z0-9_]*)'/g)].map((m) => m[1] as string);
 }
 
 /** Codes used as headings (`### \`CODE\``) in the page. */
