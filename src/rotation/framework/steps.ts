@@ -15,9 +15,13 @@ import type { RotationStepName } from './event.js';
 
 /** What a step works on. */
 export interface StepInput {
+  /** Secrets Manager client. */
   readonly client: SecretsManagerClientLike;
+  /** The engine side. */
   readonly strategy: RotationStrategy;
+  /** The context given to the strategy (secret ARN, token, password generation...). */
   readonly ctx: RotationStepContext;
+  /** Labels by version id, from the pre-check's DescribeSecret. */
   readonly stagesByVersion: Readonly<Record<string, readonly string[]>>;
 }
 
