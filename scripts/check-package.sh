@@ -73,6 +73,7 @@ grep '^ok' "$work/logs/dist-imports.log" | sed 's/^ok /     /' || true
 
 # --- 2. publint ---------------------------------------------------------------------------
 check publint npx publint --strict
+grep -h 'All good' "$work/logs/publint.log" | sed 's/^/     publint: /' || true
 
 # --- 3. pack once, attw on the same tarball that the smoke test installs --------------------
 mkdir -p "$work/pack"
@@ -81,6 +82,7 @@ tgz="$(ls "$work/pack"/*.tgz)"
 # Full profile: node10 (TS `moduleResolution: node`, the default for `module: commonjs`), node16
 # CJS/ESM and bundler must all be green.
 check attw env NO_COLOR=1 FORCE_COLOR=0 npx attw "$tgz" --format ascii
+grep -h 'No problems found' "$work/logs/attw.log" | sed 's/^ */     attw: /' || true
 
 # --- 4. smoke projects ----------------------------------------------------------------------
 pkg_name="$(node -p 'require("./package.json").name')"
