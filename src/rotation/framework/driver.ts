@@ -17,7 +17,7 @@ import { runRotationStep, type StepOutcome } from './run-step.js';
 /** Options of {@link runRotation}. */
 export interface RunRotationOptions extends RotationOptions {
   /**
-   * The rotation's token (the new version's id). @defaultValue the token of the rotation in
+   * The rotation's token (the new version's id; 32 to 64 characters, as ClientRequestToken). @defaultValue the token of the rotation in
    * progress (its AWSPENDING version), else a new UUID
    */
   readonly token?: string | undefined;
@@ -110,6 +110,16 @@ export async function runRotation(
     throw new SecretkitError('INVALID_ARGUMENT', 'secretId must be a non-empty string.', {
       details: { argument: 'secretId' },
     });
+  }
+  if (options.token !== undefined && !/^[\x21-\x7e]{32,64}$/.test(options.token)) {
+    throw new SecretkitError(
+      'INVALID_ARGUMENT',
+      'token must be 32 to 64 printable characters (a UUID works).',
+      {
+        secretId,
+        details: { argument: 'token' },
+      },
+    );
   }
   resolvePasswordPolicy(options.password);
   const stepOptions: RotationOptions = {

@@ -38,9 +38,11 @@ describe('runRotation', () => {
 
   it('uses the given token', async () => {
     const { sm, strategy } = setup();
-    const result = await runRotation(sm.client, 'db', strategy, { token: 'my-token-0001' });
-    expect(result.token).toBe('my-token-0001');
-    expect(sm.holder('AWSCURRENT')).toBe('my-token-0001');
+    const result = await runRotation(sm.client, 'db', strategy, {
+      token: 'my-token-0001-aaaaaaaaaaaaaaaaaaaa',
+    });
+    expect(result.token).toBe('my-token-0001-aaaaaaaaaaaaaaaaaaaa');
+    expect(sm.holder('AWSCURRENT')).toBe('my-token-0001-aaaaaaaaaaaaaaaaaaaa');
   });
 
   it('stops after a step and resumes the same rotation on the next run', async () => {
@@ -64,23 +66,28 @@ describe('runRotation', () => {
 
   it('returns alreadyCurrent for a token that is AWSCURRENT, running nothing', async () => {
     const { sm, strategy } = setup();
-    const result = await runRotation(sm.client, 'db', strategy, { token: 'v1' });
-    expect(result).toEqual({ token: 'v1', resumed: false, alreadyCurrent: true, steps: [] });
-    expect(strategy.calls).toHaveLength(0);
+    const first = await runRotation(sm.client, 'db', strategy);
+    const calls = strategy.calls.length;
+    const result = await runRotation(sm.client, 'db', strategy, { token: first.token });
+    expect(result).toEqual({ token: first.token, resumed: false, alreadyCurrent: true, steps: [] });
+    expect(strategy.calls).toHaveLength(calls);
   });
 
   it('refuses a token other than the rotation in progress', async () => {
     const { sm, strategy } = setup();
     await runRotation(sm.client, 'db', strategy, { stopAfter: 'createSecret' });
-    await expect(runRotation(sm.client, 'db', strategy, { token: 'other-token' })).rejects.toMatchObject({
+    await expect(
+      runRotation(sm.client, 'db', strategy, { token: 'other-token-aaaaaaaaaaaaaaaaaaaaaaa' }),
+    ).rejects.toMatchObject({
       code: 'ROTATION_INVALID_TOKEN',
     });
   });
 
   it('refuses a token that names a version which is not pending', async () => {
     const { sm, strategy } = setup();
-    sm.versions.set('old', { stages: new Set(['AWSPREVIOUS']), value: 'x' });
-    await expect(runRotation(sm.client, 'db', strategy, { token: 'old' })).rejects.toMatchObject({
+    const old = '00000000-0000-4000-8000-000000000000';
+    sm.versions.set(old, { stages: new Set(['AWSPREVIOUS']), value: 'x' });
+    await expect(runRotation(sm.client, 'db', strategy, { token: old })).rejects.toMatchObject({
       code: 'ROTATION_INVALID_TOKEN',
     });
   });
@@ -101,6 +108,13 @@ describe('runRotation', () => {
     const again = await runRotation(sm.client, 'db', strategy);
     expect(again.resumed).toBe(true);
     expect(sm.holder('AWSCURRENT')).toBe(again.token);
+  });
+
+  it('rejects a token AWS would refuse as ClientRequestToken', async () => {
+    const { sm, strategy } = setup();
+    await expect(runRotation(sm.client, 'db', strategy, { token: 'short' })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
   });
 
   it('rejects an empty secret id', async () => {
