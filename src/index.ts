@@ -76,11 +76,20 @@ export {
   DEFAULT_REGION_TIMEOUT_MS,
 } from './failover/defaults.js';
 // failover and replication
+export type { RegionErrorSummary } from './failover/region-errors.js';
 export type { RouterEvent } from './failover/types.js';
 export type { LoadFailure, SecretsDefinition, SecretsLoaderSource } from './loader/define-secrets.js';
 export { defineSecrets } from './loader/define-secrets.js';
 export type { SecretSpec, SpecOutput } from './loader/secret-spec.js';
 export { secret } from './loader/secret-spec.js';
+export type { ReplicationStatusOptions } from './replication/replication-status.js';
+export type {
+  PromoteResult,
+  ReplicaRegionSpec,
+  ReplicaRegionStatus,
+  ReplicateOptions,
+  ReplicationState,
+} from './replication/types.js';
 export type { StandardSchemaV1 } from './schema/standard-schema.js';
 export type { SchemaIssue } from './schema/validate.js';
 export type { SecretsManagerClientLike } from './sdk/client-like.js';

@@ -14,6 +14,16 @@ import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
 import { resolveRouterOptions } from '../failover/defaults.js';
 import { createRegionRouter } from '../failover/router.js';
 import type { RegionRouter, RouterEvent } from '../failover/types.js';
+import { promoteReplica } from '../replication/promote-replica.js';
+import { removeReplicas } from '../replication/remove-replicas.js';
+import { replicate } from '../replication/replicate.js';
+import { type ReplicationStatusOptions, replicationStatus } from '../replication/replication-status.js';
+import type {
+  PromoteResult,
+  ReplicaRegionSpec,
+  ReplicateOptions,
+  ReplicationState,
+} from '../replication/types.js';
 import type { StandardSchemaV1 } from '../schema/standard-schema.js';
 import { isStandardSchema } from '../schema/validate.js';
 import { cacheKey, checkSecretId, type Selector, secretIdOfKey, selectorOf } from './cache-key.js';
@@ -319,6 +329,61 @@ export class SecretsClient implements SecretsReader {
   listSecrets(options?: ListSecretsOptions): AsyncGenerator<SecretListEntry> {
     this.#checkOpen();
     return listSecrets(this.#writeContext(), options);
+  }
+
+  /**
+   * Replicates a secret into more regions, each optionally with its own KMS key.
+   *
+   * @throws SecretkitError `NOT_FOUND`, `ACCESS_DENIED`, `INVALID_ARGUMENT`, `REPLICA_WRITE`
+   */
+  replicate(
+    secretId: string,
+    replicas: readonly ReplicaRegionSpec[],
+    options?: ReplicateOptions,
+  ): Promise<ReplicationState> {
+    return this.#write(async () => {
+      this.#checkOpen();
+      return replicate(this.#router, secretId, replicas, options);
+    });
+  }
+
+  /**
+   * Removes replicas of a secret from the given regions.
+   *
+   * @throws SecretkitError `NOT_FOUND`, `ACCESS_DENIED`, `INVALID_ARGUMENT`
+   */
+  removeReplicas(secretId: string, regions: readonly string[]): Promise<ReplicationState> {
+    return this.#write(async () => {
+      this.#checkOpen();
+      return removeReplicas(this.#router, secretId, regions);
+    });
+  }
+
+  /**
+   * Promotes a replica to a standalone secret (StopReplicationToReplica, sent in the replica's
+   * region): the disaster-recovery step when the primary region is lost. See docs/multi-region.md.
+   *
+   * @throws SecretkitError `NOT_FOUND`, `ACCESS_DENIED`, `INVALID_ARGUMENT`
+   */
+  promoteReplica(secretId: string, region: string): Promise<PromoteResult> {
+    return this.#write(async () => {
+      this.#checkOpen();
+      const result = await promoteReplica(this.#router, secretId, region);
+      this.invalidate(secretId);
+      return result;
+    });
+  }
+
+  /**
+   * Per region: replication status, message, KMS key, last accessed date.
+   *
+   * @throws SecretkitError `NOT_FOUND`, `ACCESS_DENIED`
+   */
+  replicationStatus(secretId: string, options?: ReplicationStatusOptions): Promise<ReplicationState> {
+    return this.#write(async () => {
+      this.#checkOpen();
+      return replicationStatus(this.#router, secretId, options);
+    });
   }
 
   #writeContext(): WriteContext {

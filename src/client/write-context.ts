@@ -3,6 +3,7 @@
  * command to the primary region (counted, errors mapped) and to drop cached values.
  */
 import { toSecretkitError } from '../errors/aws-error.js';
+import { toReplicaWriteError } from '../replication/replica-write.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
 import { withSignatureRetry } from '../sdk/signature-retry.js';
 
@@ -41,6 +42,12 @@ export async function sendPrimary<T>(
       return (ctx.client.send as LooseSend).call(ctx.client, command);
     })) as T;
   } catch (error) {
-    throw toSecretkitError(error, { operation, secretId, region: ctx.region });
+    const about = { operation, secretId, region: ctx.region };
+    // A write to a replica: name the primary region (looked up with DescribeSecret) in the error.
+    const onReplica =
+      secretId === undefined
+        ? undefined
+        : await toReplicaWriteError(error, ctx.client, { ...about, secretId });
+    throw onReplica ?? toSecretkitError(error, about);
   }
 }

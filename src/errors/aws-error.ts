@@ -78,7 +78,7 @@ function answerCode(error: unknown): SecretkitErrorCode {
   }
   if (
     (name === 'InvalidParameterException' || name === 'InvalidRequestException') &&
-    /replica/i.test(message)
+    /not permitted on a replica/i.test(message)
   ) {
     return 'REPLICA_WRITE';
   }

@@ -1,0 +1,50 @@
+import { CreateKeyCommand } from '@aws-sdk/client-kms';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isSecretkitError, SecretsClient } from '../../../src/index.js';
+import { emulatorConfig, kmsClient, useEmulator } from '../../support/aws.js';
+
+describe('SecretsClient replication and failover reads against the emulator', () => {
+  useEmulator();
+  const clients: SecretsClient[] = [];
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.close();
+  });
+  const make = (region = 'us-east-1', replicaRegions: string[] = []) => {
+    const { region: _r, ...config } = emulatorConfig(region);
+    const c = new SecretsClient({ region, replicaRegions, clientConfig: config });
+    clients.push(c);
+    return c;
+  };
+
+  it('creates with replicas (per-region KMS key), reads each region, replicates, removes', async () => {
+    const westKey = await kmsClient('us-west-2').send(new CreateKeyCommand({}));
+    const primary = make('us-east-1', ['us-west-2']);
+    const created = await primary.createSecret({
+      name: 'app/key',
+      value: { string: 'v1' },
+      replicaRegions: [{ region: 'us-west-2', kmsKeyId: westKey.KeyMetadata!.KeyId! }],
+    });
+    expect(created.arn).toContain(':us-east-1:');
+    const status = await primary.replicationStatus('app/key');
+    expect(status.replicas.map((r) => r.region)).toEqual(['us-west-2']);
+    const west = make('us-west-2');
+    expect(await west.getString('app/key')).toBe('v1');
+    // A full primary ARN read from the replica region is rewritten to that region.
+    expect(await west.getString(created.arn)).toBe('v1');
+    await primary.putSecretValue('app/key', { string: 'v2' });
+    expect(await west.getString('app/key', { forceRefresh: true })).toBe('v2');
+
+    const written = await west.putSecretValue('app/key', { string: 'nope' }).catch((e: unknown) => e);
+    expect(isSecretkitError(written, 'REPLICA_WRITE')).toBe(true);
+    expect((written as Error).message).toContain('us-east-1');
+
+    await primary.replicate('app/key', [{ region: 'eu-west-1' }]);
+    expect((await primary.replicationStatus('app/key')).replicas.map((r) => r.region).sort()).toEqual([
+      'eu-west-1',
+      'us-west-2',
+    ]);
+    await primary.removeReplicas('app/key', ['us-west-2']);
+    const gone = await west.getString('app/key', { forceRefresh: true }).catch((e: unknown) => e);
+    expect(isSecretkitError(gone, 'NOT_FOUND')).toBe(true);
+  });
+});
