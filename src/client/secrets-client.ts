@@ -99,8 +99,9 @@ export class SecretsClient implements SecretsReader {
       }),
     );
     this.#cache = createCacheEngine<CachedSecret>(
+      // resolveCacheOptions reads only the cache fields (CacheOptions) of the client's options.
       resolveCacheOptions({
-        ...pickCacheOptions(options),
+        ...options,
         clock,
         random: options.random ?? Math.random,
         isFault,
@@ -485,31 +486,6 @@ export class SecretsClient implements SecretsReader {
       }
     }
   }
-}
-
-function pickCacheOptions(options: SecretsClientOptions) {
-  const {
-    ttlMs,
-    jitterRatio,
-    refreshAheadRatio,
-    staleWhileRevalidateMs,
-    maxStaleMs,
-    backoffBaseMs,
-    backoffMaxMs,
-    maxEntries,
-    maxBytes,
-  } = options;
-  return {
-    ttlMs,
-    jitterRatio,
-    refreshAheadRatio,
-    staleWhileRevalidateMs,
-    maxStaleMs,
-    backoffBaseMs,
-    backoffMaxMs,
-    maxEntries,
-    maxBytes,
-  };
 }
 
 function errorSummary(error: unknown): Record<string, unknown> {
