@@ -32,8 +32,11 @@ async function connect(target: ConnectTarget): Promise<MysqlSession> {
     user: target.user,
     password: target.password,
     ...(target.database === undefined ? {} : { database: target.database }),
-    // mysql2 uses ca, cert, key, passphrase, ciphers, min/maxVersion and rejectUnauthorized of these.
-    ...(target.tls === false ? {} : { ssl: { rejectUnauthorized: true, ...target.tls } as mysql.SslOptions }),
+    // mysql2 uses ca, cert, key, passphrase, ciphers, min/maxVersion and rejectUnauthorized of
+    // these, and checks the host name only with verifyIdentity (and only for DNS names).
+    ...(target.tls === false
+      ? {}
+      : { ssl: { rejectUnauthorized: true, verifyIdentity: true, ...target.tls } as mysql.SslOptions }),
     connectTimeout: target.connectTimeoutMs,
     multipleStatements: false,
   });

@@ -22,7 +22,8 @@ async function connect(target: ConnectTarget): Promise<PgSession> {
     user: target.user,
     password: target.password,
     database: target.database ?? 'postgres',
-    ssl: target.tls === false ? false : { ...target.tls, servername: target.tls.servername ?? target.host },
+    // pg sets the TLS server name (and so the host name check) from `host` unless it is an IP address.
+    ssl: target.tls === false ? false : { ...target.tls },
     connectionTimeoutMillis: target.connectTimeoutMs,
     query_timeout: 30_000,
     application_name: 'secretkit-rotation',

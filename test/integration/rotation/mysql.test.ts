@@ -15,5 +15,6 @@ rotationSuite({
   server,
   admin: () => admin!,
   singleUser: () => mysqlSingleUser({ tls: 'disable' }),
+  singleUserDefaults: () => mysqlSingleUser(),
   alternatingUsers: () => mysqlAlternatingUsers({ tls: 'disable' }),
 });

@@ -15,5 +15,6 @@ rotationSuite({
   server,
   admin: () => admin!,
   singleUser: () => postgresSingleUser({ tls: 'disable' }),
+  singleUserDefaults: () => postgresSingleUser(),
   alternatingUsers: () => postgresAlternatingUsers({ tls: 'disable' }),
 });

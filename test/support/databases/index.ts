@@ -5,12 +5,14 @@
  * scripts/ensure-databases.sh; nothing here assumes a server that was not started by it.
  */
 import { afterAll, beforeAll } from 'vitest';
+import type { TestCertificates } from './certificates.js';
 import { startMariaDb } from './mariadb.js';
 import { startPostgres } from './postgres.js';
 import type { DatabaseServer } from './types.js';
 
-export { startMariaDb } from './mariadb.js';
-export { startPostgres } from './postgres.js';
+export { makeTestCertificates, type TestCertificates } from './certificates.js';
+export { type StartMariaDbOptions, startMariaDb } from './mariadb.js';
+export { type StartPostgresOptions, startPostgres } from './postgres.js';
 export type { DatabaseServer } from './types.js';
 
 function useServer(start: () => Promise<DatabaseServer>): () => DatabaseServer {
@@ -28,12 +30,27 @@ function useServer(start: () => Promise<DatabaseServer>): () => DatabaseServer {
   };
 }
 
-/** Starts PostgreSQL for the calling test file; returns a getter valid inside tests. */
-export function usePostgres(): () => DatabaseServer {
-  return useServer(() => startPostgres());
+/**
+ * Starts PostgreSQL for the calling test file; returns a getter valid inside tests.
+ *
+ * @param options - a getter of certificates to serve TLS with (called in beforeAll), pg_hba lines
+ */
+export function usePostgres(
+  options: { readonly tls?: () => TestCertificates; readonly hba?: readonly string[] } = {},
+): () => DatabaseServer {
+  return useServer(() =>
+    startPostgres({
+      ...(options.tls ? { tls: options.tls() } : {}),
+      ...(options.hba ? { hba: options.hba } : {}),
+    }),
+  );
 }
 
-/** Starts MariaDB for the calling test file; returns a getter valid inside tests. */
-export function useMariaDb(): () => DatabaseServer {
-  return useServer(() => startMariaDb());
+/**
+ * Starts MariaDB for the calling test file; returns a getter valid inside tests.
+ *
+ * @param tls - a getter of certificates to serve TLS with (called in beforeAll)
+ */
+export function useMariaDb(tls?: () => TestCertificates): () => DatabaseServer {
+  return useServer(() => startMariaDb(tls ? { tls: tls() } : {}));
 }

@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import { freePort } from '../../../scripts/lib/moto-server.js';
+import type { TestCertificates } from './certificates.js';
 import {
   findExecutable,
   giveTo,
@@ -22,6 +23,13 @@ import {
   waitUntilReady,
 } from './process.js';
 import type { DatabaseServer } from './types.js';
+
+/** Options of {@link startMariaDb}. */
+export interface StartMariaDbOptions {
+  readonly timeoutMs?: number;
+  /** Serve TLS with this certificate too (plain connections stay allowed). */
+  readonly tls?: TestCertificates;
+}
 
 /** Paths of `mariadbd` and `mariadb-install-db` (or their mysql-named aliases). */
 export function mariadbBinaries(): { readonly server: string; readonly installDb: string } {
@@ -61,7 +69,7 @@ function quote(value: string): string {
 }
 
 /** Starts MariaDB; stop it with `stop()` (also done on process exit). */
-export async function startMariaDb(options: { readonly timeoutMs?: number } = {}): Promise<DatabaseServer> {
+export async function startMariaDb(options: StartMariaDbOptions = {}): Promise<DatabaseServer> {
   const started = Date.now();
   const { server: mariadbd, installDb } = mariadbBinaries();
   const runAs = mariadbUser();
@@ -99,6 +107,14 @@ export async function startMariaDb(options: { readonly timeoutMs?: number } = {}
       { mode: 0o600 },
     );
     giveTo(dir, runAs);
+    const tlsArgs = options.tls
+      ? [
+          `--ssl-ca=${options.tls.caFile}`,
+          `--ssl-cert=${options.tls.certFile}`,
+          `--ssl-key=${options.tls.keyFile}`,
+        ]
+      : [];
+    options.tls?.giveTo(runAs);
     const host = '127.0.0.1';
     const port = await freePort();
     const server = spawnServer(
@@ -120,6 +136,7 @@ export async function startMariaDb(options: { readonly timeoutMs?: number } = {}
         '--skip-innodb-buffer-pool-dump-at-shutdown',
         '--skip-innodb-buffer-pool-load-at-startup',
         '--max-connections=80',
+        ...tlsArgs,
       ],
       // mariadbd drops to --user itself; it must start as root to do so.
       {},

@@ -5,10 +5,11 @@
  * As root, the server runs as the `postgres` system user (or `nobody`): PostgreSQL refuses root.
  */
 import { randomBytes } from 'node:crypto';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { freePort } from '../../../scripts/lib/moto-server.js';
+import type { TestCertificates } from './certificates.js';
 import {
   findExecutable,
   giveTo,
@@ -20,6 +21,15 @@ import {
   waitUntilReady,
 } from './process.js';
 import type { DatabaseServer } from './types.js';
+
+/** Options of {@link startPostgres}. */
+export interface StartPostgresOptions {
+  readonly timeoutMs?: number;
+  /** Serve TLS with this certificate too (plain connections stay allowed unless `hba` says otherwise). */
+  readonly tls?: TestCertificates;
+  /** pg_hba.conf lines put before initdb's (e.g. `hostnossl all +tls_only 127.0.0.1/32 reject`). */
+  readonly hba?: readonly string[];
+}
 
 /** The directory holding `initdb` and `postgres` (SECRETKIT_PG_BIN, newest /usr/lib/postgresql/N/bin, PATH). */
 export function postgresBinDir(): string {
@@ -62,7 +72,7 @@ async function probe(host: string, port: number, user: string, password: string)
 }
 
 /** Starts PostgreSQL; stop it with `stop()` (also done on process exit). */
-export async function startPostgres(options: { readonly timeoutMs?: number } = {}): Promise<DatabaseServer> {
+export async function startPostgres(options: StartPostgresOptions = {}): Promise<DatabaseServer> {
   const started = Date.now();
   const bin = postgresBinDir();
   const runAs = serverUser(['postgres', 'nobody']);
@@ -87,8 +97,24 @@ export async function startPostgres(options: { readonly timeoutMs?: number } = {
       ],
       runAs,
     );
+    if (options.hba && options.hba.length > 0) {
+      const hbaFile = join(dir, 'data', 'pg_hba.conf');
+      writeFileSync(hbaFile, `${options.hba.join('\n')}\n${readFileSync(hbaFile, 'utf8')}`);
+    }
     const host = '127.0.0.1';
     const port = await freePort();
+    const tlsArgs: string[] = [];
+    if (options.tls) {
+      options.tls.giveTo(runAs);
+      tlsArgs.push(
+        '-c',
+        'ssl=on',
+        '-c',
+        `ssl_cert_file=${options.tls.certFile}`,
+        '-c',
+        `ssl_key_file=${options.tls.keyFile}`,
+      );
+    }
     const server = spawnServer(
       join(bin, 'postgres'),
       [
@@ -110,6 +136,7 @@ export async function startPostgres(options: { readonly timeoutMs?: number } = {
         'max_connections=60',
         '-c',
         'shared_buffers=16MB',
+        ...tlsArgs,
       ],
       runAs,
     );

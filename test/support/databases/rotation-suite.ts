@@ -24,6 +24,8 @@ export interface RotationSuiteOptions {
   readonly server: () => DatabaseServer;
   readonly admin: () => DatabaseAdmin;
   readonly singleUser: () => RotationStrategy;
+  /** The single-user strategy with default options (TLS `prefer`; the servers here have no TLS). */
+  readonly singleUserDefaults: () => RotationStrategy;
   readonly alternatingUsers: () => RotationStrategy;
 }
 
@@ -165,6 +167,14 @@ export function rotationSuite(options: RotationSuiteOptions): void {
         JSON.stringify(error) + String(error) + String((error as Error).cause) + (error as Error).stack;
       for (const secret of [password, outOfBand, pending.password]) expect(dump).not.toContain(secret);
       expect(String(error)).toContain(user);
+    });
+
+    it('with default options (TLS prefer) rotates over plain TCP when the server has no TLS', async () => {
+      const { id, user, password } = await singleUserSecret();
+      await runRotation(smClient(), id, options.singleUserDefaults());
+      const now = await readStage(id, 'AWSCURRENT');
+      expect(await admin().canLogin(user, now.password)).toBe(true);
+      expect(await admin().canLogin(user, password)).toBe(false);
     });
 
     it('refuses an AWSPENDING value for another user', async () => {
