@@ -56,6 +56,14 @@ class Engine<V> implements CacheEngine<V> {
     return this.#getSlow(key, loader, entry, now, options?.forceRefresh === true);
   }
 
+  peekFresh(key: string): V | undefined {
+    const entry = this.#store.get(key);
+    if (entry === undefined || this.#closed || this.#clock.now() >= entry.refreshFromMs) return undefined;
+    this.#counters.hits++;
+    if (this.#onEvent !== undefined) this.#emit({ type: 'hit', key });
+    return entry.value;
+  }
+
   #getSlow(
     key: string,
     loader: Loader<V>,

@@ -95,6 +95,11 @@ export interface CacheEngine<V> {
    * rethrows answers (and evicts the entry).
    */
   get(key: string, loader: Loader<V>, options?: EngineGetOptions): Promise<V>;
+  /**
+   * The synchronous hit path: the value when `key` is fresh and outside its refresh-ahead window
+   * (counted as a hit), else `undefined` and nothing happens (the caller then uses `get`).
+   */
+  peekFresh(key: string): V | undefined;
   /** Stores a value loaded elsewhere (batch preload, a write through the client). */
   set(key: string, result: LoadResult<V>): void;
   /** True when `key` holds a value that is still fresh (no load would happen). */

@@ -11,12 +11,17 @@ import { validateSecret } from '../schema/validate.js';
 
 const UNPARSED = Symbol('unparsed');
 
+/** Returned by {@link CachedSecret.peekParsed} when a schema's output is not ready yet. */
+export const NOT_READY: unique symbol = Symbol('not-ready');
+
 /** One version of a secret, as cached. */
 export class CachedSecret {
   readonly #string: string | undefined;
   readonly #binary: Uint8Array | undefined;
   #json: unknown = UNPARSED;
   readonly #bySchema = new WeakMap<StandardSchemaV1, Promise<unknown>>();
+  /** Settled schema outputs, for the synchronous hit path. */
+  readonly #resolved = new WeakMap<StandardSchemaV1, unknown>();
   /** The secret's name. */
   readonly name: string;
   /** The secret's full ARN (of the region that served it). */
@@ -71,6 +76,16 @@ export class CachedSecret {
     );
   }
 
+  /** The string value, or `undefined` when the version holds binary (hit path; no error). */
+  peekString(): string | undefined {
+    return this.#string;
+  }
+
+  /** The validated output for `schema` if a validation already succeeded, else {@link NOT_READY}. */
+  peekParsed(schema: StandardSchemaV1): unknown {
+    return this.#resolved.has(schema) ? this.#resolved.get(schema) : NOT_READY;
+  }
+
   /** The value parsed as JSON (parsed once). */
   json(secretId: string): unknown {
     if (this.#json === UNPARSED) this.#json = deepFreeze(parseSecretJson(this.string(secretId), secretId));
@@ -81,7 +96,11 @@ export class CachedSecret {
   parsed<S extends StandardSchemaV1>(schema: S, secretId: string): Promise<StandardSchemaV1.InferOutput<S>> {
     let result = this.#bySchema.get(schema);
     if (!result) {
-      result = (async () => deepFreeze(await validateSecret(schema, this.json(secretId), secretId)))();
+      result = (async () => {
+        const output = deepFreeze(await validateSecret(schema, this.json(secretId), secretId));
+        this.#resolved.set(schema, output);
+        return output;
+      })();
       // A failed validation is not remembered: the next read reports it again, and a fixed
       // secret (new version) is a new CachedSecret anyway.
       result.catch(() => this.#bySchema.delete(schema));

@@ -5,7 +5,7 @@
  * (preload.ts), writes (writes.ts), listing (listing.ts) and replication (replication/).
  */
 import { inspect } from 'node:util';
-import { resolveCacheOptions } from '../cache/defaults.js';
+import { DEFAULT_MAX_ENTRIES, resolveCacheOptions } from '../cache/defaults.js';
 import { createCacheEngine } from '../cache/engine.js';
 import type { CacheEngine, CacheEvent } from '../cache/types.js';
 import { isFault } from '../errors/classify.js';
@@ -27,7 +27,7 @@ import type {
 import type { StandardSchemaV1 } from '../schema/standard-schema.js';
 import { isStandardSchema } from '../schema/validate.js';
 import { cacheKey, checkSecretId, type Selector, secretIdOfKey, selectorOf } from './cache-key.js';
-import type { CachedSecret } from './cached-secret.js';
+import { type CachedSecret, NOT_READY } from './cached-secret.js';
 import { describeSecret, listVersions, type SecretDescription, type VersionInfo } from './describe.js';
 import { type FetchContext, fetchSecret } from './fetch-secret.js';
 import { type ListSecretsOptions, listSecrets, type SecretListEntry } from './listing.js';
@@ -70,6 +70,9 @@ export class SecretsClient implements SecretsReader {
   readonly #counters = new ClientCounters();
   readonly #fetch: FetchContext;
   readonly #options: SecretsClientOptions;
+  /** Secret id → its AWSCURRENT cache key, so the hit path builds no string. Bounded. */
+  readonly #currentKeys = new Map<string, string>();
+  readonly #maxCurrentKeys: number;
   /** Secret name → the ids callers used for it (name, ARN, partial ARN), for invalidation. */
   readonly #idsByName = new Map<string, Set<string>>();
   #closed = false;
@@ -80,6 +83,7 @@ export class SecretsClient implements SecretsReader {
    */
   constructor(options: SecretsClientOptions = {}) {
     this.#options = options;
+    this.#maxCurrentKeys = 4 * (options.maxEntries ?? DEFAULT_MAX_ENTRIES);
     const regions = resolveRegionClients(options);
     const emit = this.#emit.bind(this);
     const clock = options.clock ?? { now: Date.now };
@@ -131,7 +135,13 @@ export class SecretsClient implements SecretsReader {
    * @throws SecretkitError `NOT_FOUND`, `DELETED`, `ACCESS_DENIED`, `DECRYPTION_FAILURE`, `NOT_A_STRING`,
    *   `THROTTLED`, `TIMEOUT`, `REGION_UNAVAILABLE`, `ALL_REGIONS_FAILED`, `INVALID_ARGUMENT`, `CLIENT_CLOSED`
    */
-  async getString(secretId: string, options?: ReadOptions): Promise<string> {
+  getString(secretId: string, options?: ReadOptions): Promise<string> {
+    const hit = this.#peek(secretId, options)?.peekString();
+    if (hit !== undefined) return Promise.resolve(hit);
+    return this.#readString(secretId, options);
+  }
+
+  async #readString(secretId: string, options: ReadOptions | undefined): Promise<string> {
     const secret = await this.#read(secretId, options);
     return this.#guard(() => secret.string(secretId));
   }
@@ -166,10 +176,25 @@ export class SecretsClient implements SecretsReader {
   ): Promise<StandardSchemaV1.InferOutput<S>>;
   /** Reads a JSON secret without validation; the result is `unknown` (and frozen). */
   getJson(secretId: string, options?: ReadOptions): Promise<unknown>;
-  async getJson(
+  getJson(
     secretId: string,
     schemaOrOptions?: StandardSchemaV1 | ReadOptions,
     maybeOptions?: ReadOptions,
+  ): Promise<unknown> {
+    if (maybeOptions === undefined && schemaOrOptions !== undefined) {
+      const hit = this.#peek(secretId, undefined);
+      if (hit !== undefined) {
+        const output = hit.peekParsed(schemaOrOptions as StandardSchemaV1);
+        if (output !== NOT_READY) return Promise.resolve(output);
+      }
+    }
+    return this.#readJson(secretId, schemaOrOptions, maybeOptions);
+  }
+
+  async #readJson(
+    secretId: string,
+    schemaOrOptions: StandardSchemaV1 | ReadOptions | undefined,
+    maybeOptions: ReadOptions | undefined,
   ): Promise<unknown> {
     const schema = isStandardSchema(schemaOrOptions) ? schemaOrOptions : undefined;
     if (schemaOrOptions !== undefined && !schema && maybeOptions !== undefined) {
@@ -424,6 +449,13 @@ export class SecretsClient implements SecretsReader {
     return `SecretsClient ${inspect(this.toJSON(), { depth: 3 })}`;
   }
 
+  /** The hit path: a fresh AWSCURRENT value read with no options, without building a key. */
+  #peek(secretId: string, options: ReadOptions | undefined): CachedSecret | undefined {
+    if (options !== undefined) return undefined;
+    const key = this.#currentKeys.get(secretId);
+    return key === undefined ? undefined : this.#cache.peekFresh(key);
+  }
+
   async #read(secretId: string, options: ReadOptions | undefined): Promise<CachedSecret> {
     let selector: Selector;
     try {
@@ -434,6 +466,7 @@ export class SecretsClient implements SecretsReader {
       throw this.#count(error);
     }
     const key = cacheKey(secretId, selector);
+    if (options === undefined) this.#rememberKey(secretId, key);
     try {
       return await this.#cache.get(
         key,
@@ -447,6 +480,12 @@ export class SecretsClient implements SecretsReader {
     } catch (error) {
       throw this.#count(error);
     }
+  }
+
+  #rememberKey(secretId: string, key: string): void {
+    if (this.#currentKeys.has(secretId)) return;
+    if (this.#currentKeys.size >= this.#maxCurrentKeys) this.#currentKeys.clear();
+    this.#currentKeys.set(secretId, key);
   }
 
   #remember(secretId: string, secret: CachedSecret): void {

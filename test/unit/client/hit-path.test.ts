@@ -1,0 +1,74 @@
+/** The synchronous hit path must agree with the full read path in every case. */
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { isSecretkitError, SecretsClient } from '../../../src/index.js';
+
+const sdk = new SecretsManagerClient({
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+});
+const sm = mockClient(sdk);
+const arn = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:x-AbCdEf';
+
+describe('SecretsClient hit path', () => {
+  let now = 0;
+  let client: SecretsClient;
+  beforeEach(() => {
+    sm.reset();
+    now = 0;
+    sm.on(GetSecretValueCommand, { SecretId: 'json' }).resolves({
+      Name: 'json',
+      ARN: arn,
+      VersionId: 'v1',
+      SecretString: '{"port":5432}',
+    });
+    sm.on(GetSecretValueCommand, { SecretId: 'bin' }).resolves({
+      Name: 'bin',
+      ARN: arn,
+      VersionId: 'v1',
+      SecretBinary: new Uint8Array([1]),
+    });
+    client = new SecretsClient({
+      client: sdk,
+      region: 'us-east-1',
+      clock: { now: () => now },
+      random: () => 0,
+      ttlMs: 1000,
+    });
+  });
+  afterEach(() => client.close());
+
+  it('counts hits and makes no call while fresh', async () => {
+    const Port = z.object({ port: z.number() });
+    await client.getJson('json', Port);
+    for (let i = 0; i < 10; i++) expect(await client.getJson('json', Port)).toEqual({ port: 5432 });
+    expect(await client.getString('json')).toBe('{"port":5432}');
+    expect(client.stats().hits).toBe(11);
+    expect(sm.commandCalls(GetSecretValueCommand)).toHaveLength(1);
+  });
+
+  it('still throws NOT_A_STRING for a cached binary secret, and validates a new schema', async () => {
+    await client.getBinary('bin');
+    const error = await client.getString('bin').catch((e: unknown) => e);
+    expect(isSecretkitError(error, 'NOT_A_STRING')).toBe(true);
+    await client.getJson('json', z.object({ port: z.number() }));
+    const mismatch = await client.getJson('json', z.object({ port: z.string() })).catch((e: unknown) => e);
+    expect(isSecretkitError(mismatch, 'SCHEMA_MISMATCH')).toBe(true);
+  });
+
+  it('leaves the hit path once the entry enters its refresh-ahead window, after invalidate and after close', async () => {
+    await client.getString('json');
+    now = 900; // within the last 20 % of the 1 s TTL: served at once, one background refresh
+    await client.getString('json');
+    await new Promise((r) => setImmediate(r));
+    expect(sm.commandCalls(GetSecretValueCommand)).toHaveLength(2);
+    client.invalidate('json');
+    await client.getString('json');
+    expect(sm.commandCalls(GetSecretValueCommand)).toHaveLength(3);
+    client.close();
+    const closed = await client.getString('json').catch((e: unknown) => e);
+    expect(isSecretkitError(closed, 'CLIENT_CLOSED')).toBe(true);
+  });
+});
