@@ -27,27 +27,55 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; valu
 /** One async operation measured by {@link nsPerOp}. */
 export type Op = () => Promise<unknown>;
 
+/** Per-op results of {@link nsPerOp}. */
+export interface OpTiming {
+  /** Median ns per call over the rounds. */
+  readonly ns: number;
+  /** Median over the rounds of (this op's ns ÷ the reference op's ns in the same round). */
+  readonly vsRef: number;
+}
+
 /**
  * Nanoseconds per awaited call of each op: `batches` rounds, each op run `iterations` times per
- * round, the ops interleaved round by round (so drift on a shared machine hits all of them
- * alike). Returns the median over the rounds per op.
+ * round, in a shuffled order each round (so drift on a shared machine, and position in the
+ * round, hit all of them alike). Ratios to the reference op are taken within each round, then
+ * the median over the rounds: a slow phase of the machine slows the reference too.
  */
 export async function nsPerOp(
   ops: ReadonlyMap<string, Op>,
-  { iterations, batches, warmup }: { iterations: number; batches: number; warmup: number },
-): Promise<Map<string, number>> {
+  { iterations, batches, warmup, ref }: { iterations: number; batches: number; warmup: number; ref?: string },
+): Promise<Map<string, OpTiming>> {
   for (const op of ops.values()) for (let i = 0; i < warmup; i++) await op();
-  const samples = new Map<string, number[]>([...ops.keys()].map((k) => [k, []]));
+  const names = [...ops.keys()];
+  const samples = new Map<string, number[]>(names.map((k) => [k, []]));
+  const ratios = new Map<string, number[]>(names.map((k) => [k, []]));
+  let seed = 0x2545f491;
+  const random = (): number => {
+    seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+    return seed / 2 ** 32;
+  };
   for (let b = 0; b < batches; b++) {
-    for (const [name, op] of ops) {
+    const order = [...names];
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j] as string, order[i] as string];
+    }
+    const round = new Map<string, number>();
+    for (const name of order) {
+      const op = ops.get(name) as Op;
       const start = process.hrtime.bigint();
       for (let i = 0; i < iterations; i++) await op();
       const ns = Number(process.hrtime.bigint() - start) / iterations;
       samples.get(name)?.push(ns);
+      round.set(name, ns);
     }
+    const refNs = ref === undefined ? undefined : round.get(ref);
+    if (refNs) for (const [name, ns] of round) ratios.get(name)?.push(ns / refNs);
     await sleep(0); // let timers and GC run between rounds
   }
-  return new Map([...samples].map(([k, v]) => [k, median(v)]));
+  return new Map(
+    names.map((k) => [k, { ns: median(samples.get(k) ?? []), vsRef: median(ratios.get(k) ?? []) }]),
+  );
 }
 
 /** Resolves with the promise's outcome, or `'timeout'` after `ms` (the timer is cleared). */
