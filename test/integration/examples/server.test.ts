@@ -35,6 +35,14 @@ describe('examples/server', () => {
     await admin.connect();
     try {
       await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1', [user]);
+      // Wait until the sessions are gone, then give the server's pool a moment to see its idle
+      // connections close (otherwise a request could pick a dying connection: not what we test).
+      for (let i = 0; i < 50; i++) {
+        const left = await admin.query('SELECT 1 FROM pg_stat_activity WHERE usename = $1', [user]);
+        if (left.rowCount === 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await new Promise((r) => setTimeout(r, 200));
     } finally {
       await admin.end();
     }
