@@ -2,7 +2,7 @@
  * An ECS/EKS entry point: load every secret the service needs before listening, fail fast with
  * a clear message and a non-zero exit when one is missing or invalid, then serve.
  *
- *   npx tsx --tsconfig examples/tsconfig.json examples/container-startup/main.ts
+ *   npx tsx examples/container-startup/main.ts
  *
  * Environment:
  *   APP_SECRET_PREFIX  prefix of the secret names (default `prod/orders/`)

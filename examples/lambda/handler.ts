@@ -2,7 +2,7 @@
  * A Lambda handler that reads typed secrets through one module-scope SecretsClient.
  *
  * Bundle it with esbuild, leaving the AWS SDK out (the Node.js runtime provides it):
- *   npx esbuild examples/lambda/handler.ts --bundle --platform=node --format=esm \
+ *   npx esbuild examples/lambda/handler.ts --bundle --minify --platform=node --format=esm \
  *     --target=node20 --external:@aws-sdk/* --outfile=dist-lambda/handler.mjs
  *
  * Environment:

@@ -7,7 +7,7 @@
  *   AWSPENDING, AWSPREVIOUS) with `getAcceptedVersions`, so clients keep working while the key
  *   rotates; an unknown key refreshes the accepted set at most once per interval.
  *
- *   npx tsx --tsconfig examples/tsconfig.json examples/server/server.ts
+ *   npx tsx examples/server/server.ts
  *
  * Environment:
  *   DB_SECRET_ID       RDS-shaped JSON secret { engine, host, port, username, password, dbname }
