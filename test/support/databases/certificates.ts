@@ -3,9 +3,9 @@
  * made with the openssl CLI, for testing TLS to the database servers.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { databaseTempRoot, giveTo, type RunAs, removeDir } from './process.js';
+import { giveTo, ownedTempDir, type RunAs, removeDir } from './process.js';
 
 /** Files and PEM text of the test PKI. */
 export interface TestCertificates {
@@ -26,7 +26,7 @@ function openssl(args: readonly string[], cwd: string): void {
 
 /** Creates a CA and a server certificate (SAN: 127.0.0.1, localhost), valid for one day. */
 export function makeTestCertificates(): TestCertificates {
-  const dir = mkdtempSync(join(databaseTempRoot(), 'secretkit-pki-'));
+  const dir = ownedTempDir('secretkit-pki-', {});
   writeFileSync(join(dir, 'san.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
   openssl(
     ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=secretkit test CA'].concat([

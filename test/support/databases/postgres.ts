@@ -136,9 +136,15 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
         'max_connections=60',
         '-c',
         'shared_buffers=16MB',
+        // Shared memory as files in the data dir: nothing left in /dev/shm or SysV if it is killed.
+        '-c',
+        'shared_memory_type=mmap',
+        '-c',
+        'dynamic_shared_memory_type=mmap',
         ...tlsArgs,
       ],
       runAs,
+      'SIGQUIT',
     );
     await waitUntilReady(
       'postgres',

@@ -72,9 +72,39 @@ export function databaseTempRoot(): string {
   return tmpdir();
 }
 
-/** Creates a temp dir owned by `runAs` (mode 0700 from mkdtemp). */
+/** Servers still running, with the signal that stops each at once. */
+const running = new Map<ChildProcess, NodeJS.Signals>();
+const ownedDirs = new Set<string>();
+let exitHookInstalled = false;
+
+function cleanUpNow(): void {
+  for (const [child, signal] of running) child.kill(signal);
+  for (const dir of ownedDirs) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Last resort when a test run dies without its afterAll (process exit, or SIGINT/SIGTERM/SIGHUP
+ * when nobody else handles them): kill every server and delete every data dir.
+ */
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', cleanUpNow);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    if (process.listenerCount(signal) > 0) continue;
+    process.once(signal, () => {
+      cleanUpNow();
+      // Our listener is gone: the re-raised signal gets its default action (terminate).
+      process.kill(process.pid, signal);
+    });
+  }
+}
+
+/** Creates a temp dir owned by `runAs` (mode 0700 from mkdtemp), deleted by the exit hook at the latest. */
 export function ownedTempDir(prefix: string, runAs: RunAs): string {
+  installExitHook();
   const dir = mkdtempSync(join(databaseTempRoot(), prefix));
+  ownedDirs.add(dir);
   chownTree(dir, runAs);
   return dir;
 }
@@ -87,18 +117,7 @@ export function giveTo(path: string, runAs: RunAs): void {
 /** Removes a temp dir, ignoring errors. */
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
-}
-
-const running = new Set<ChildProcess>();
-let exitHookInstalled = false;
-
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  // Last resort when a test run dies without its afterAll: never leave a server behind.
-  process.once('exit', () => {
-    for (const child of running) child.kill('SIGKILL');
-  });
+  ownedDirs.delete(dir);
 }
 
 /** A spawned server process with the tail of its output. */
@@ -110,10 +129,22 @@ export interface ServerProcess {
   readonly exited: Promise<void>;
   /** Sends `signal`, then SIGKILL after `graceMs`, and waits for the exit. */
   stop(signal: NodeJS.Signals, graceMs?: number): Promise<void>;
+  /** The signal that stops it at once (see {@link spawnServer}). */
+  readonly hardStop: NodeJS.Signals;
 }
 
-/** Spawns a long-running server as `runAs`, tracked for the exit hook. */
-export function spawnServer(command: string, args: readonly string[], runAs: RunAs): ServerProcess {
+/**
+ * Spawns a long-running server as `runAs`, tracked for the exit hook.
+ *
+ * @param hardStop - the signal that stops it at once and still lets it clean up its IPC
+ *   (PostgreSQL: SIGQUIT, immediate shutdown); default SIGKILL
+ */
+export function spawnServer(
+  command: string,
+  args: readonly string[],
+  runAs: RunAs,
+  hardStop: NodeJS.Signals = 'SIGKILL',
+): ServerProcess {
   installExitHook();
   const child = spawn(command, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -121,7 +152,7 @@ export function spawnServer(command: string, args: readonly string[], runAs: Run
     ...(runAs.gid === undefined ? {} : { gid: runAs.gid }),
     env: { ...process.env, LC_ALL: 'C' },
   });
-  running.add(child);
+  running.set(child, hardStop);
   let tail = '';
   const collect = (chunk: Buffer) => {
     tail = (tail + chunk.toString()).slice(-4000);
@@ -142,6 +173,7 @@ export function spawnServer(command: string, args: readonly string[], runAs: Run
     child,
     log: () => tail,
     exited,
+    hardStop,
     async stop(signal, graceMs = 5000) {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill(signal);
@@ -189,7 +221,7 @@ export async function waitUntilReady(
       lastError = error;
     }
     if (Date.now() > deadline) {
-      await server.stop('SIGKILL');
+      await server.stop(server.hardStop);
       throw new Error(
         `${name} did not accept connections within ${timeoutMs} ms (${String(lastError)}):\n${server.log()}`,
       );
