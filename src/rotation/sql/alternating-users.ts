@@ -92,7 +92,7 @@ export function createAlternatingUsersStrategy<S extends SqlSession>(
       const current = parseVersion(engine, versions.current, 'AWSCURRENT', ctx, true);
       const log = { secretId: ctx.secretId, username: pending.username, host: pending.host };
 
-      const already = await login(engine, pending, 'AWSPENDING', settings, ctx);
+      const already = await login(engine, pending, 'AWSPENDING', settings, ctx, { expectFailure: true });
       if (already.ok) {
         await closeQuietly(already.session);
         ctx.logger?.info?.(
@@ -140,7 +140,7 @@ export function createAlternatingUsersStrategy<S extends SqlSession>(
         { credentials: master, role: 'master secret' },
         ctx,
       );
-      const masterLogin = await login(engine, master, 'master secret', settings, ctx, current);
+      const masterLogin = await login(engine, master, 'master secret', settings, ctx, { sslFrom: current });
       if (!masterLogin.ok) {
         throw rotationFailed(
           `setSecret for ${ctx.secretId}: could not log into ${engine.label} at ${master.host} as "${master.username}" with the master secret ${masterArn}`,

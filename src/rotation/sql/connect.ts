@@ -22,7 +22,8 @@ export type LoginResult<S extends SqlSession> =
  * Logs in with `credentials`; never throws. With TLS `prefer`, retries without TLS when the
  * server does not support it. Failures are logged (user, host, error code; no password).
  *
- * @param sslFrom - the secret whose `ssl` key decides TLS (AWS's templates use AWSCURRENT's for AWSPREVIOUS)
+ * @param extra - `sslFrom`: the secret whose `ssl` key decides TLS (AWS's templates use AWSCURRENT's
+ *   for AWSPREVIOUS); `expectFailure`: a failure is normal (AWSPENDING before setSecret), log it as info
  */
 export async function login<S extends SqlSession>(
   engine: SqlEngine<S>,
@@ -30,9 +31,9 @@ export async function login<S extends SqlSession>(
   role: SecretRole,
   settings: ConnectionSettings,
   ctx: RotationStepContext,
-  sslFrom: DbCredentials = credentials,
+  extra: { readonly sslFrom?: DbCredentials; readonly expectFailure?: boolean } = {},
 ): Promise<LoginResult<S>> {
-  const resolved = resolveTls(settings.tls, sslFrom.ssl);
+  const resolved = resolveTls(settings.tls, (extra.sslFrom ?? credentials).ssl);
   const base = {
     host: credentials.host,
     port: credentials.port ?? engine.defaultPort,
@@ -54,7 +55,9 @@ export async function login<S extends SqlSession>(
       error = second;
     }
   }
-  ctx.logger?.warn?.(
+  const log = extra.expectFailure ? ctx.logger?.info : ctx.logger?.warn;
+  log?.call(
+    ctx.logger,
     {
       secretId: ctx.secretId,
       stage: role,

@@ -49,7 +49,7 @@ export function createSingleUserStrategy<S extends SqlSession>(
       const secrets = [pending.password, current.password, previous?.password];
       const log = { secretId: ctx.secretId, username: pending.username, host: pending.host };
 
-      const already = await login(engine, pending, 'AWSPENDING', settings, ctx);
+      const already = await login(engine, pending, 'AWSPENDING', settings, ctx, { expectFailure: true });
       if (already.ok) {
         await closeQuietly(already.session);
         ctx.logger?.info?.(log, `setSecret: the AWSPENDING password is already set in ${engine.label}`);
@@ -72,7 +72,7 @@ export function createSingleUserStrategy<S extends SqlSession>(
           { credentials: previous, role: 'AWSPREVIOUS' },
           ctx,
         );
-        result = await login(engine, previous, 'AWSPREVIOUS', settings, ctx, current);
+        result = await login(engine, previous, 'AWSPREVIOUS', settings, ctx, { sslFrom: current });
       }
       if (!result.ok) {
         throw rotationFailed(
