@@ -22,6 +22,14 @@ export const DEFAULT_MAX_STALE_MS = 900_000;
 export const DEFAULT_BACKOFF_BASE_MS = 1_000;
 /** Backoff cap: 128 s, like AWS's Java caching client. */
 export const DEFAULT_BACKOFF_MAX_MS = 128_000;
+/**
+ * How long a "not found" answer is remembered: 30 s. Verifiers that accept AWSPENDING and
+ * AWSPREVIOUS ask for stages that usually do not exist; without this each request would cost
+ * calls. Short, so a newly created secret or version shows up quickly; `forceRefresh`, writes
+ * through the client and `invalidate` skip or clear it.
+ */
+export const DEFAULT_NOT_FOUND_TTL_MS = 30_000;
+
 /** Most entries kept (LRU): 1024, like AWS's caching clients. */
 export const DEFAULT_MAX_ENTRIES = 1024;
 
@@ -35,6 +43,8 @@ export interface ResolveCacheOptionsInput extends CacheOptions {
   readonly isFault?: ((error: unknown) => boolean) | undefined;
   /** Receives every cache event. */
   readonly onEvent?: ((event: CacheEvent) => void) | undefined;
+  /** Which answers are "not found" (remembered for `notFoundTtlMs`). @defaultValue none */
+  readonly isNotFound?: ((error: unknown) => boolean) | undefined;
 }
 
 function describeValue(value: unknown): string {
@@ -110,6 +120,13 @@ export function resolveCacheOptions(input: ResolveCacheOptionsInput = {}): Cache
     nonNegativeFinite,
   );
   const maxStaleMs = number(input, 'maxStaleMs', DEFAULT_MAX_STALE_MS, nonNegative, nonNegativeFinite);
+  const notFoundTtlMs = number(
+    input,
+    'notFoundTtlMs',
+    DEFAULT_NOT_FOUND_TTL_MS,
+    nonNegative,
+    nonNegativeFinite,
+  );
   const backoffBaseMs = number(
     input,
     'backoffBaseMs',
@@ -139,6 +156,7 @@ export function resolveCacheOptions(input: ResolveCacheOptionsInput = {}): Cache
     refreshAheadRatio,
     staleWhileRevalidateMs,
     maxStaleMs,
+    notFoundTtlMs,
     backoffBaseMs,
     backoffMaxMs,
     maxEntries,
@@ -146,6 +164,7 @@ export function resolveCacheOptions(input: ResolveCacheOptionsInput = {}): Cache
     clock,
     random: fn(input.random, 'random', Math.random),
     isFault: fn(input.isFault, 'isFault', defaultIsFault),
+    isNotFound: fn(input.isNotFound, 'isNotFound', () => false),
     onEvent: input.onEvent === undefined ? undefined : fn(input.onEvent, 'onEvent', input.onEvent),
   });
 }

@@ -168,6 +168,11 @@ class Engine<V> implements CacheEngine<V> {
       // An answer (not found, access denied, ...): the cached value is wrong now; never mask it.
       this.#failures.delete(key);
       if (this.#store.delete(key)) this.#emit({ type: 'evict', key, reason: 'answer' });
+      const { notFoundTtlMs } = this.#options;
+      if (notFoundTtlMs > 0 && this.#options.isNotFound(error)) {
+        // Remembered like a fault in backoff, but with no count: the answer is not an outage.
+        this.#failures.set(key, { error, count: 0, retryAtMs: this.#clock.now() + notFoundTtlMs });
+      }
     }
     this.#emit({ type: 'load-error', key, error, failures });
     flight.fail(error);

@@ -63,6 +63,10 @@ export interface CacheEngineOptions {
   readonly staleWhileRevalidateMs: number;
   /** After expiry, on a fault, the last good value may be served for this long. 0 disables. */
   readonly maxStaleMs: number;
+  /** A "not found" answer (per `isNotFound`) is rethrown without a load for this long. 0 disables. */
+  readonly notFoundTtlMs: number;
+  /** Decides which answers are "not found". */
+  readonly isNotFound: (error: unknown) => boolean;
   /** Backoff after a failed load: first delay. */
   readonly backoffBaseMs: number;
   /** Backoff cap. */

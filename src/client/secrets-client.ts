@@ -109,6 +109,7 @@ export class SecretsClient implements SecretsReader {
         clock,
         random: options.random ?? Math.random,
         isFault,
+        isNotFound: (error: unknown) => isSecretkitError(error, 'NOT_FOUND'),
         onEvent: (event: CacheEvent) => emit(event),
       }),
     );

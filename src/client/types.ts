@@ -79,6 +79,11 @@ export interface CacheOptions {
   readonly staleWhileRevalidateMs?: number | undefined;
   /** How long past expiry a value may be served while AWS is failing. 0 disables. @defaultValue 900_000 */
   readonly maxStaleMs?: number | undefined;
+  /**
+   * How long a NOT_FOUND answer (a missing secret, or a stage on no version, such as AWSPENDING
+   * outside a rotation) is remembered, so asking again costs no call. 0 disables. @defaultValue 30_000
+   */
+  readonly notFoundTtlMs?: number | undefined;
   /** First backoff after a failed refresh. @defaultValue 1_000 */
   readonly backoffBaseMs?: number | undefined;
   /** Backoff cap. @defaultValue 128_000 */

@@ -56,6 +56,7 @@ describe('resolveCacheOptions', () => {
     const random = () => 0.3;
     const classify = () => true;
     const onEvent = () => {};
+    const isNotFound = () => false;
     // Act
     const options = resolveCacheOptions({
       ttlMs: 1_000,
@@ -63,6 +64,7 @@ describe('resolveCacheOptions', () => {
       refreshAheadRatio: 0,
       staleWhileRevalidateMs: 0,
       maxStaleMs: 0,
+      notFoundTtlMs: 5,
       backoffBaseMs: 10,
       backoffMaxMs: 10,
       maxEntries: 1,
@@ -70,6 +72,7 @@ describe('resolveCacheOptions', () => {
       clock,
       random,
       isFault: classify,
+      isNotFound,
       onEvent,
     });
     // Assess
@@ -79,6 +82,7 @@ describe('resolveCacheOptions', () => {
       refreshAheadRatio: 0,
       staleWhileRevalidateMs: 0,
       maxStaleMs: 0,
+      notFoundTtlMs: 5,
       backoffBaseMs: 10,
       backoffMaxMs: 10,
       maxEntries: 1,
@@ -86,6 +90,7 @@ describe('resolveCacheOptions', () => {
       clock,
       random,
       isFault: classify,
+      isNotFound,
       onEvent,
     });
     expect(Object.isFrozen(options)).toBe(true);
