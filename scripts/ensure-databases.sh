@@ -7,17 +7,22 @@
 set -euo pipefail
 exec 3>&1 1>&2
 
+# An executable on PATH (bash's `command -v` also reports files that are not executable).
+have_exe() {
+  local p
+  p="$(command -v "$1" 2>/dev/null)" && [ -x "$p" ] && [ -f "$p" ]
+}
 have_postgres() {
   if [ -n "${SECRETKIT_PG_BIN:-}" ] && [ -x "$SECRETKIT_PG_BIN/initdb" ]; then return 0; fi
   local d
   for d in /usr/lib/postgresql/*/bin; do
     if [ -x "$d/initdb" ] && [ -x "$d/postgres" ]; then return 0; fi
   done
-  command -v initdb >/dev/null 2>&1 && command -v postgres >/dev/null 2>&1
+  have_exe initdb && have_exe postgres
 }
 have_mariadb() {
-  { command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || command -v mysqld >/dev/null 2>&1 || [ -x /usr/sbin/mysqld ]; } &&
-    { command -v mariadb-install-db >/dev/null 2>&1 || command -v mysql_install_db >/dev/null 2>&1; }
+  { have_exe mariadbd || [ -x /usr/sbin/mariadbd ] || have_exe mysqld || [ -x /usr/sbin/mysqld ]; } &&
+    { have_exe mariadb-install-db || have_exe mysql_install_db; }
 }
 
 missing=()

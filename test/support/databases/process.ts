@@ -230,15 +230,20 @@ export async function waitUntilReady(
   }
 }
 
+function isExecutableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Finds the first existing executable among `candidates` (absolute paths or names on PATH). */
 export function findExecutable(candidates: readonly string[]): string | undefined {
   for (const candidate of candidates) {
     if (candidate.includes('/')) {
-      try {
-        if (statSync(candidate).isFile()) return candidate;
-      } catch {
-        // not there
-      }
+      if (isExecutableFile(candidate)) return candidate;
       continue;
     }
     try {
@@ -246,7 +251,7 @@ export function findExecutable(candidates: readonly string[]): string | undefine
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'ignore'],
       }).trim();
-      if (found) return found;
+      if (found && isExecutableFile(found)) return found;
     } catch {
       // not on PATH
     }
