@@ -1,7 +1,7 @@
 /**
  * AWS refuses writes to a replica ("Operation not permitted on a replica secret. Call must be
- * made in primary secret's region.", an `InvalidRequestException` on AWS, an
- * `InvalidParameterException` on moto). These helpers turn that into `REPLICA_WRITE` naming the
+ * made in primary secret's region.", an `InvalidParameterException` on AWS and on moto;
+ * `InvalidRequestException` with the same message is accepted too). These helpers turn that into `REPLICA_WRITE` naming the
  * primary region.
  */
 import { DescribeSecretCommand } from '@aws-sdk/client-secrets-manager';
