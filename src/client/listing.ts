@@ -31,6 +31,8 @@ export interface SecretListEntry {
   readonly kmsKeyId?: string | undefined;
   readonly tags: Readonly<Record<string, string>>;
   readonly lastChangedDate?: Date | undefined;
+  /** When the next scheduled rotation is due, if rotation is on. */
+  readonly nextRotationDate?: Date | undefined;
   readonly deletedDate?: Date | undefined;
   readonly primaryRegion?: string | undefined;
 }
@@ -67,6 +69,7 @@ export async function* listSecrets(
         kmsKeyId: s.KmsKeyId,
         tags: Object.fromEntries((s.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
         lastChangedDate: s.LastChangedDate,
+        nextRotationDate: s.NextRotationDate,
         deletedDate: s.DeletedDate,
         primaryRegion: s.PrimaryRegion,
       };

@@ -73,6 +73,8 @@ export class SecretsClient implements SecretsReader {
   /** Secret id → its AWSCURRENT cache key, so the hit path builds no string. Bounded. */
   readonly #currentKeys = new Map<string, string>();
   readonly #maxCurrentKeys: number;
+  /** Secret name → its NextRotationDate (ms) as last seen by describeSecret/listSecrets: caps freshness. */
+  readonly #nextRotationByName = new Map<string, number>();
   /** Secret name → the ids callers used for it (name, ARN, partial ARN), for invalidation. */
   readonly #idsByName = new Map<string, Set<string>>();
   #closed = false;
@@ -333,7 +335,11 @@ export class SecretsClient implements SecretsReader {
    * @throws SecretkitError `NOT_FOUND`, `ACCESS_DENIED`
    */
   describeSecret(secretId: string): Promise<SecretDescription> {
-    return this.#write(() => describeSecret(this.#writeContext(), secretId));
+    return this.#write(async () => {
+      const description = await describeSecret(this.#writeContext(), secretId);
+      this.#noteRotation(description.name, description.nextRotationDate);
+      return description;
+    });
   }
 
   /**
@@ -353,9 +359,25 @@ export class SecretsClient implements SecretsReader {
    * for await (const s of secrets.listSecrets({ namePrefix: 'prod/' })) console.log(s.name);
    * ```
    */
-  listSecrets(options?: ListSecretsOptions): AsyncGenerator<SecretListEntry> {
+  async *listSecrets(options?: ListSecretsOptions): AsyncGenerator<SecretListEntry> {
     this.#checkOpen();
-    return listSecrets(this.#writeContext(), options);
+    for await (const entry of listSecrets(this.#writeContext(), options)) {
+      this.#noteRotation(entry.name, entry.nextRotationDate);
+      yield entry;
+    }
+  }
+
+  /**
+   * A known rotation date caps how long values of that secret stay fresh, so a scheduled rotation
+   * is picked up at its date rather than up to a TTL later. Bounded like the cache.
+   */
+  #noteRotation(name: string, date: Date | undefined): void {
+    if (date === undefined) {
+      this.#nextRotationByName.delete(name);
+      return;
+    }
+    if (this.#nextRotationByName.size >= this.#maxCurrentKeys) this.#nextRotationByName.clear();
+    this.#nextRotationByName.set(name, date.getTime());
   }
 
   /**
@@ -474,7 +496,12 @@ export class SecretsClient implements SecretsReader {
         async () => {
           const secret = await fetchSecret(this.#fetch, secretId, selector);
           this.#remember(secretId, secret);
-          return { value: secret, sizeBytes: secret.sizeBytes, immutable: 'versionId' in selector };
+          return {
+            value: secret,
+            sizeBytes: secret.sizeBytes,
+            immutable: 'versionId' in selector,
+            notAfterMs: this.#nextRotationByName.get(secret.name),
+          };
         },
         options?.forceRefresh ? { forceRefresh: true } : undefined,
       );
