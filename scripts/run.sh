@@ -23,6 +23,9 @@ ensure_databases() {
   if [ -f scripts/ensure-databases.sh ]; then bash scripts/ensure-databases.sh >&2; fi
 }
 
+# The SDK warns on every process that Node 20 support ends in 2027; it is noise in test and demo output.
+export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED="${AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED:-true}"
+
 cmd="${1:-test}"; shift || true
 case "$cmd" in
   test)
