@@ -17,6 +17,17 @@ export function redact(text: string, secrets: readonly (string | undefined)[]): 
 }
 
 /**
+ * The message of an error; for an AggregateError with no message of its own (Node's
+ * "happy eyeballs" connect to every address of a host), the messages of its errors.
+ */
+function messageOf(error: unknown): string {
+  if (error instanceof AggregateError && !error.message) {
+    return error.errors.map((e: unknown) => (e instanceof Error ? e.message : String(e))).join('; ');
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
  * A copy of a driver error that is safe to keep as `cause`: name, message (passwords
  * redacted) and a few diagnostic fields (code, errno, sqlState, severity, routine, fatal);
  * never the SQL text, parameters or connection options.
@@ -24,7 +35,7 @@ export function redact(text: string, secrets: readonly (string | undefined)[]): 
 export function sanitizeCause(error: unknown, secrets: readonly (string | undefined)[]): Error {
   if (error instanceof SecretkitError) return error;
   const source = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const copy = new Error(redact(message, secrets)) as Error & Record<string, unknown>;
   copy.name = error instanceof Error ? error.name : 'Error';
   for (const field of KEPT_FIELDS) {
@@ -59,7 +70,7 @@ export function rotationFailed(
 export function describeError(error: unknown, secrets: readonly (string | undefined)[]): string {
   const source = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
   const code = source['code'];
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   return redact(
     typeof code === 'string' || typeof code === 'number' ? `${code}: ${message}` : message,
     secrets,

@@ -309,4 +309,15 @@ describe('sanitizeCause', () => {
     expect(safe['sql']).toBeUndefined();
     expect(JSON.stringify(safe) + safe.message + String(safe['sqlMessage'])).not.toContain('hunter2');
   });
+
+  it('keeps the messages of an AggregateError (connect to every address of a host)', () => {
+    const aggregate = new AggregateError([
+      new Error('connect ECONNREFUSED ::1:5432'),
+      new Error('connect ECONNREFUSED 127.0.0.1:5432'),
+    ]);
+    Object.assign(aggregate, { code: 'ECONNREFUSED' });
+    const safe = sanitizeCause(aggregate, []) as Error & Record<string, unknown>;
+    expect(safe.message).toBe('connect ECONNREFUSED ::1:5432; connect ECONNREFUSED 127.0.0.1:5432');
+    expect(safe['code']).toBe('ECONNREFUSED');
+  });
 });
