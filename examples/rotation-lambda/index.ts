@@ -1,10 +1,10 @@
 /**
  * A Secrets Manager rotation function for a database credential secret, ready to bundle.
  *
- *   npx esbuild examples/rotation-lambda/index.ts --bundle --platform=node --format=esm \
- *     --target=node20 --external:@aws-sdk/* --external:pg-native \
- *     --banner:js="import{createRequire}from'module';const require=createRequire(import.meta.url);" \
- *     --outfile=dist-rotation/index.mjs
+ *   npx esbuild examples/rotation-lambda/index.ts --bundle --platform=node --format=cjs \
+ *     --target=node20 --minify --external:@aws-sdk/* --external:pg-native \
+ *     --outfile=dist-rotation/index.js
+ * (see README.md: handler `index.handler`; add --tsconfig=examples/tsconfig.json inside this repo)
  *
  * Environment (all optional):
  *   ROTATION_STRATEGY   postgres-single-user (default) | postgres-alternating-users |
