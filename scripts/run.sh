@@ -12,7 +12,10 @@ ensure_node_modules() {
     echo "secretkit: installing npm dependencies (npm ci)" >&2
     # The lock records only this platform's optional binaries (npm 11 with omit-lockfile-registry-resolved),
     # which `npm ci` rejects on some set-ups; `npm install` honours the same lock.
-    npm ci --no-audit --no-fund >&2 || npm install --no-audit --no-fund >&2
+    if ! npm ci --no-audit --no-fund >/dev/null 2>&1; then
+      echo "secretkit: npm ci refused the lock (it lists only this platform's optional binaries); running npm install" >&2
+      npm install --no-audit --no-fund >&2
+    fi
   fi
 }
 ensure_moto() {
