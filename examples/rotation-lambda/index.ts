@@ -4,7 +4,7 @@
  *   npx esbuild examples/rotation-lambda/index.ts --bundle --platform=node --format=cjs \
  *     --target=node20 --minify --external:@aws-sdk/* --external:pg-native \
  *     --outfile=dist-rotation/index.js
- * (see README.md: handler `index.handler`; add --tsconfig=examples/tsconfig.json inside this repo)
+ * (see README.md; the Lambda handler is `index.handler`)
  *
  * Environment (all optional):
  *   ROTATION_STRATEGY   postgres-single-user (default) | postgres-alternating-users |
