@@ -22,14 +22,59 @@ export interface LoadResult<V> {
 /** A loader for one key. The signal aborts when the engine is closed. */
 export type Loader<V> = (signal: AbortSignal) => Promise<LoadResult<V>>;
 
-/** Events the engine reports. They never carry values. */
+/**
+ * Events the engine reports. They never carry values. `key` is the cache key: the secret id as
+ * the caller wrote it, then a NUL-separated version selector (stage or version id).
+ */
 export type CacheEvent =
-  | { readonly type: 'hit'; readonly key: string }
-  | { readonly type: 'miss'; readonly key: string }
-  | { readonly type: 'refresh'; readonly key: string; readonly background: boolean }
-  | { readonly type: 'stale'; readonly key: string; readonly ageMs: number; readonly error: unknown }
-  | { readonly type: 'load-error'; readonly key: string; readonly error: unknown; readonly failures: number }
-  | { readonly type: 'evict'; readonly key: string; readonly reason: 'lru' | 'invalidate' | 'answer' };
+  | {
+      /** A read answered from the cache at once. */
+      readonly type: 'hit';
+      /** The cache key read. */
+      readonly key: string;
+    }
+  | {
+      /** A read found no usable value and waits for a load. */
+      readonly type: 'miss';
+      /** The cache key read. */
+      readonly key: string;
+    }
+  | {
+      /** A load started for a key that had a value. */
+      readonly type: 'refresh';
+      /** The cache key refreshed. */
+      readonly key: string;
+      /** True for a refresh-ahead or stale-while-revalidate load the reader does not wait for. */
+      readonly background: boolean;
+    }
+  | {
+      /** A read got the last good value because loading failed with a fault. */
+      readonly type: 'stale';
+      /** The cache key read. */
+      readonly key: string;
+      /** Milliseconds since the served value expired. */
+      readonly ageMs: number;
+      /** The fault that made the load fail. */
+      readonly error: unknown;
+    }
+  | {
+      /** A load failed (a fault or an answer such as not found). */
+      readonly type: 'load-error';
+      /** The cache key loaded. */
+      readonly key: string;
+      /** The error the loader threw. */
+      readonly error: unknown;
+      /** Consecutive faults for this key (drives the backoff); 0 for an answer. */
+      readonly failures: number;
+    }
+  | {
+      /** A value was dropped from the cache. */
+      readonly type: 'evict';
+      /** The cache key dropped. */
+      readonly key: string;
+      /** `lru`: a size bound; `invalidate`: an explicit invalidation; `answer`: a load got an answer (e.g. not found). */
+      readonly reason: 'lru' | 'invalidate' | 'answer';
+    };
 
 /** Counters kept by the engine. */
 export interface CacheEngineStats {
@@ -77,8 +122,11 @@ export interface CacheEngineOptions {
   readonly maxBytes?: number | undefined;
   /** Decides fault vs answer (errors/classify.ts). */
   readonly isFault: (error: unknown) => boolean;
+  /** Time source (a fake clock in tests). */
   readonly clock: Clock;
+  /** Random source in [0, 1) for jitter and backoff. */
   readonly random: () => number;
+  /** Receives every {@link CacheEvent}; a throwing listener never breaks reads. */
   readonly onEvent?: ((event: CacheEvent) => void) | undefined;
 }
 

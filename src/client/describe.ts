@@ -12,45 +12,70 @@ import { sendPrimary, type WriteContext } from './write-context.js';
 
 /** A replica region's state. */
 export interface ReplicaStatus {
+  /** The replica's region, e.g. `eu-west-1`. */
   readonly region: string;
   /** `InSync`, `Failed` or `InProgress`. */
   readonly status?: string | undefined;
+  /** Why the replica is in this state (set by AWS, e.g. on `Failed`). */
   readonly statusMessage?: string | undefined;
+  /** The KMS key encrypting the replica; absent when it uses `aws/secretsmanager`. */
   readonly kmsKeyId?: string | undefined;
+  /** The last day the replica was read (AWS rounds to the day). */
   readonly lastAccessedDate?: Date | undefined;
 }
 
 /** What `describeSecret` returns. */
 export interface SecretDescription {
+  /** The secret's full ARN (the id given when AWS returns none). */
   readonly arn: string;
+  /** The secret's name (the id given when AWS returns none). */
   readonly name: string;
+  /** The secret's description, if set. */
   readonly description?: string | undefined;
+  /** The KMS key encrypting the secret; absent when it uses `aws/secretsmanager`. */
   readonly kmsKeyId?: string | undefined;
+  /** True when automatic rotation is on. */
   readonly rotationEnabled: boolean;
+  /** The ARN of the rotation Lambda function, if one is set. */
   readonly rotationLambdaArn?: string | undefined;
   /** `ScheduleExpression` or `AutomaticallyAfterDays` as AWS returns them. */
   readonly rotationRules?:
-    | { readonly automaticallyAfterDays?: number; readonly scheduleExpression?: string }
+    | {
+        /** Rotate every this many days. */
+        readonly automaticallyAfterDays?: number;
+        /** A `rate()` or `cron()` rotation schedule. */
+        readonly scheduleExpression?: string;
+      }
     | undefined;
+  /** When the secret was last rotated. */
   readonly lastRotatedDate?: Date | undefined;
+  /** When the secret was last changed (value, metadata or labels). */
   readonly lastChangedDate?: Date | undefined;
+  /** The last day the secret was read (AWS rounds to the day). */
   readonly lastAccessedDate?: Date | undefined;
+  /** When the next scheduled rotation is due, if rotation is on. */
   readonly nextRotationDate?: Date | undefined;
   /** Set when the secret is scheduled for deletion. */
   readonly deletedDate?: Date | undefined;
+  /** The secret's tags, key → value (empty when none). */
   readonly tags: Readonly<Record<string, string>>;
   /** Version id → staging labels. */
   readonly versionIdsToStages: Readonly<Record<string, readonly string[]>>;
   /** The primary region (set on replicas and on primaries with replicas). */
   readonly primaryRegion?: string | undefined;
+  /** The state of each replica region (empty when the secret has none). */
   readonly replicationStatus: readonly ReplicaStatus[];
 }
 
 /** One version as `listVersions` returns it. */
 export interface VersionInfo {
+  /** The version's id. */
   readonly versionId: string;
+  /** The staging labels on the version (empty for a deprecated version). */
   readonly versionStages: readonly string[];
+  /** When the version was created. */
   readonly createdDate?: Date | undefined;
+  /** The last day the version was read (AWS rounds to the day). */
   readonly lastAccessedDate?: Date | undefined;
 }
 

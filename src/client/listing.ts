@@ -25,15 +25,23 @@ export interface ListSecretsOptions {
 
 /** One listed secret. */
 export interface SecretListEntry {
+  /** The secret's full ARN. */
   readonly arn: string;
+  /** The secret's name. */
   readonly name: string;
+  /** The secret's description, if set. */
   readonly description?: string | undefined;
+  /** The KMS key encrypting the secret; absent when it uses `aws/secretsmanager`. */
   readonly kmsKeyId?: string | undefined;
+  /** The secret's tags, key → value (empty when none). */
   readonly tags: Readonly<Record<string, string>>;
+  /** When the secret was last changed (value, metadata or labels). */
   readonly lastChangedDate?: Date | undefined;
   /** When the next scheduled rotation is due, if rotation is on. */
   readonly nextRotationDate?: Date | undefined;
+  /** Set when the secret is scheduled for deletion (listed only with `includePlannedDeletion`). */
   readonly deletedDate?: Date | undefined;
+  /** The primary region (set on replicas and on primaries with replicas). */
   readonly primaryRegion?: string | undefined;
 }
 

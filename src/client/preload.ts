@@ -22,7 +22,12 @@ export interface PreloadResult {
   /** Ids now cached (as given). */
   readonly loaded: readonly string[];
   /** Ids that failed, each with its error (NOT_FOUND, ACCESS_DENIED, DECRYPTION_FAILURE, ...). */
-  readonly failed: ReadonlyArray<{ readonly secretId: string; readonly error: SecretkitError }>;
+  readonly failed: ReadonlyArray<{
+    /** The id that failed (as given). */
+    readonly secretId: string;
+    /** Why it failed. */
+    readonly error: SecretkitError;
+  }>;
 }
 
 function matches(id: string, entry: { Name?: string | undefined; ARN?: string | undefined }): boolean {

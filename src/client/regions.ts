@@ -11,7 +11,9 @@ import type { SecretsClientOptions } from './types.js';
 
 /** Per-region client handling for a {@link SecretsClient}. */
 export interface RegionClients {
+  /** The resolved primary region. */
   readonly primaryRegion: string;
+  /** Replica regions, in failover order. */
   readonly replicaRegions: readonly string[];
   /** Returns the client of a region (creating it on first use). */
   clientFactory(region: string): SecretsManagerClientLike;

@@ -6,9 +6,30 @@ import { SecretkitError } from '../errors/secretkit-error.js';
 
 /** A secret value to write: exactly one of `string`, `json` or `binary`. */
 export type SecretValueInput =
-  | { readonly string: string; readonly json?: never; readonly binary?: never }
-  | { readonly json: unknown; readonly string?: never; readonly binary?: never }
-  | { readonly binary: Uint8Array; readonly string?: never; readonly json?: never };
+  | {
+      /** The value as text, written as `SecretString` as is. */
+      readonly string: string;
+      /** Not allowed with `string`. */
+      readonly json?: never;
+      /** Not allowed with `string`. */
+      readonly binary?: never;
+    }
+  | {
+      /** A JSON-serialisable value, written as `SecretString` by `JSON.stringify`. */
+      readonly json: unknown;
+      /** Not allowed with `json`. */
+      readonly string?: never;
+      /** Not allowed with `json`. */
+      readonly binary?: never;
+    }
+  | {
+      /** Bytes, written as `SecretBinary`. */
+      readonly binary: Uint8Array;
+      /** Not allowed with `binary`. */
+      readonly string?: never;
+      /** Not allowed with `binary`. */
+      readonly json?: never;
+    };
 
 /** Maximum size of a secret value accepted by AWS (65,536 bytes). */
 export const MAX_SECRET_BYTES = 65_536;

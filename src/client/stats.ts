@@ -8,8 +8,11 @@ import type { CacheEngineStats } from '../cache/types.js';
 export interface SecretsClientStats extends CacheEngineStats {
   /** AWS API calls made (each `send`, including retries we own). */
   readonly apiCalls: {
+    /** Every call. */
     readonly total: number;
+    /** Calls by operation name, e.g. `GetSecretValue`. */
     readonly byOperation: Readonly<Record<string, number>>;
+    /** Calls by the region they went to. */
     readonly byRegion: Readonly<Record<string, number>>;
   };
   /** Errors thrown to callers, by `SecretkitError` code. */

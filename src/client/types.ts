@@ -35,6 +35,7 @@ export interface SecretkitLogger {
 
 /** An AWS API call made by the client (one per `send`). */
 export interface ApiCallEvent {
+  /** Marks an AWS API call. */
   readonly type: 'api-call';
   /** Operation name, e.g. `GetSecretValue`. */
   readonly operation: string;
@@ -52,11 +53,15 @@ export type ClientSource =
       readonly client: SecretsManagerClientLike;
       /** Clients for replica regions, by region; required for each of `replicaRegions`. */
       readonly replicaClients?: Readonly<Record<string, SecretsManagerClientLike>> | undefined;
+      /** Not allowed with `client`: configure the client you pass instead. */
       readonly clientConfig?: never;
+      /** Not allowed with `client`: pass `replicaClients` instead. */
       readonly regionClientConfig?: never;
     }
   | {
+      /** Not allowed with `clientConfig`. */
       readonly client?: never;
+      /** Not allowed with `clientConfig`: secretkit creates the replica clients. */
       readonly replicaClients?: never;
       /** Configuration for the SDK clients secretkit creates (one per region, lazily). */
       readonly clientConfig?: SecretsManagerClientConfig | undefined;
@@ -90,7 +95,7 @@ export interface CacheOptions {
   readonly backoffMaxMs?: number | undefined;
   /** Most entries kept (LRU). @defaultValue 1024 */
   readonly maxEntries?: number | undefined;
-  /** Optional bound on the total size of cached values in bytes. */
+  /** Optional bound on the total size of cached values in bytes. @defaultValue undefined (no bound) */
   readonly maxBytes?: number | undefined;
 }
 
@@ -98,13 +103,13 @@ export interface CacheOptions {
 export interface FailoverOptions {
   /** Regions holding replicas, tried in order after the primary. @defaultValue [] */
   readonly replicaRegions?: readonly string[] | undefined;
-  /** Deadline of one attempt in one region. @defaultValue see failover/defaults.ts */
+  /** Deadline of one attempt in one region (the SDK's own retries included). @defaultValue 3_000 */
   readonly regionTimeoutMs?: number | undefined;
-  /** Ask the next region too when the primary has not answered by then. Off by default. */
+  /** Ask the next region too when the primary has not answered by then. @defaultValue undefined (off) */
   readonly hedgeAfterMs?: number | undefined;
-  /** Failures in a row that open a region's circuit. */
+  /** Faults in a row that open a region's circuit. @defaultValue 1 */
   readonly breakerFailureThreshold?: number | undefined;
-  /** How long an open circuit skips a region before a half-open probe. */
+  /** How long an open circuit skips a region before a half-open probe. @defaultValue 30_000 */
   readonly breakerCooldownMs?: number | undefined;
 }
 
@@ -112,7 +117,7 @@ export interface FailoverOptions {
 export type SecretsClientOptions = ClientSource &
   CacheOptions &
   FailoverOptions & {
-    /** Primary region. Defaults to the client's / environment's region. */
+    /** Primary region. @defaultValue `clientConfig.region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`, else the SDK's own resolution */
     readonly region?: string | undefined;
     /** Receives every event (hits, misses, API calls, failovers...). Never given values. */
     readonly onEvent?: ((event: SecretkitEvent) => void) | undefined;

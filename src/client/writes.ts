@@ -19,7 +19,14 @@ import { type SecretValueInput, toRequestValue } from './secret-value-input.js';
 import { sendPrimary, type WriteContext } from './write-context.js';
 
 /** A replica region to create, optionally with its own KMS key. */
-export type ReplicaRegionInput = string | { readonly region: string; readonly kmsKeyId?: string | undefined };
+export type ReplicaRegionInput =
+  | string
+  | {
+      /** The replica's region, e.g. `eu-west-1`. */
+      readonly region: string;
+      /** KMS key (id, ARN or alias) in that region. @defaultValue the AWS managed key `aws/secretsmanager` */
+      readonly kmsKeyId?: string | undefined;
+    };
 
 /** Input of `createSecret`. */
 export interface CreateSecretInput {
@@ -61,18 +68,28 @@ export interface PutSecretValueOptions {
 export interface UpdateSecretInput {
   /** A new value (creates a version labelled AWSCURRENT). */
   readonly value?: SecretValueInput | undefined;
+  /** A new description. @defaultValue unchanged */
   readonly description?: string | undefined;
+  /** A new KMS key (id, ARN or alias); applies to versions created from now on. @defaultValue unchanged */
   readonly kmsKeyId?: string | undefined;
+  /** Idempotency token for the version `value` creates (becomes its version id). */
   readonly clientRequestToken?: string | undefined;
 }
 
 /** Options of `deleteSecret`: a recovery window, or immediate deletion. */
 export type DeleteSecretOptions =
   | {
+      /** Days (7–30) before the secret is deleted for good; restorable until then. @defaultValue 30 (AWS's default) */
       readonly recoveryWindowInDays?: number | undefined;
+      /** Keep a recovery window. @defaultValue false */
       readonly forceDeleteWithoutRecovery?: false | undefined;
     }
-  | { readonly forceDeleteWithoutRecovery: true; readonly recoveryWindowInDays?: never };
+  | {
+      /** Delete at once, with no way to restore the secret. */
+      readonly forceDeleteWithoutRecovery: true;
+      /** Not allowed with `forceDeleteWithoutRecovery`. */
+      readonly recoveryWindowInDays?: never;
+    };
 
 /** What `deleteSecret` returns. */
 export interface DeleteResult extends WriteResult {
@@ -99,7 +116,11 @@ function result(
   return { arn: out.ARN ?? id, name: out.Name ?? id, versionId: out.VersionId };
 }
 
-/** Creates a secret (string, JSON or binary; KMS key; tags; replicas). */
+/**
+ * Creates a secret (string, JSON or binary; KMS key; tags; replicas).
+ *
+ * @throws SecretkitError `INVALID_ARGUMENT` (no name, bad value), `ALREADY_EXISTS`, `ACCESS_DENIED`, `INVALID_REQUEST`
+ */
 export async function createSecret(ctx: WriteContext, input: CreateSecretInput): Promise<WriteResult> {
   if (typeof input?.name !== 'string' || input.name.length === 0) {
     throw new SecretkitError('INVALID_ARGUMENT', 'createSecret needs a `name`.');
@@ -122,13 +143,22 @@ export async function createSecret(ctx: WriteContext, input: CreateSecretInput):
   return result(out, input.name);
 }
 
-/** Puts a new version (AWSCURRENT unless `versionStages` says otherwise). */
+/**
+ * Puts a new version (AWSCURRENT unless `versionStages` says otherwise).
+ *
+ * @throws SecretkitError `INVALID_ARGUMENT` (bad value), `NOT_FOUND`, `DELETED`, `ALREADY_EXISTS`, `REPLICA_WRITE`
+ */
 export async function putSecretValue(
   ctx: WriteContext,
   secretId: string,
   value: SecretValueInput,
   options: PutSecretValueOptions = {},
-): Promise<WriteResult & { readonly versionStages: readonly string[] }> {
+): Promise<
+  WriteResult & {
+    /** The staging labels AWS put on the new version. */
+    readonly versionStages: readonly string[];
+  }
+> {
   const out = await sendPrimary<PutSecretValueCommandOutput>(
     ctx,
     'PutSecretValue',
@@ -146,7 +176,11 @@ export async function putSecretValue(
   return { ...result(out, secretId), versionStages: out.VersionStages ?? [] };
 }
 
-/** Updates a secret's value, description or KMS key. */
+/**
+ * Updates a secret's value, description or KMS key.
+ *
+ * @throws SecretkitError `INVALID_ARGUMENT` (bad value), `NOT_FOUND`, `DELETED`, `REPLICA_WRITE`, `INVALID_REQUEST`
+ */
 export async function updateSecret(
   ctx: WriteContext,
   secretId: string,
@@ -169,7 +203,11 @@ export async function updateSecret(
   return result(out, secretId);
 }
 
-/** Deletes a secret after a recovery window (7–30 days, AWS's default 30), or at once. */
+/**
+ * Deletes a secret after a recovery window (7–30 days, AWS's default 30), or at once.
+ *
+ * @throws SecretkitError `INVALID_ARGUMENT` (window outside 7–30), `NOT_FOUND`, `INVALID_REQUEST`
+ */
 export async function deleteSecret(
   ctx: WriteContext,
   secretId: string,
@@ -196,7 +234,11 @@ export async function deleteSecret(
   return { ...result(out, secretId), deletionDate: out.DeletionDate };
 }
 
-/** Cancels a scheduled deletion. */
+/**
+ * Cancels a scheduled deletion.
+ *
+ * @throws SecretkitError `NOT_FOUND`, `INVALID_REQUEST`
+ */
 export async function restoreSecret(ctx: WriteContext, secretId: string): Promise<WriteResult> {
   const out = await sendPrimary<RestoreSecretCommandOutput>(
     ctx,

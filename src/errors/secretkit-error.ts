@@ -96,6 +96,7 @@ export interface SecretkitErrorOptions {
  * ```
  */
 export class SecretkitError extends Error {
+  /** Always `'SecretkitError'`. */
   override readonly name: string = 'SecretkitError';
   /** Stable machine-readable code. */
   readonly code: SecretkitErrorCode;

@@ -6,6 +6,7 @@ import { SecretkitError } from '../errors/secretkit-error.js';
 
 /** Why one region did not serve a read: its error's name/code, or a skipped open circuit. */
 export interface RegionErrorSummary {
+  /** The region that did not serve the read. */
   readonly region: string;
   /** The error's `name` (`TimeoutError`, `ThrottlingException`, `SecretkitError`, ...). */
   readonly name?: string | undefined;

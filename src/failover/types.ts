@@ -19,6 +19,7 @@ export interface RegionAttempt {
 
 /** The result of a routed operation. */
 export interface RegionResult<T> {
+  /** What the operation returned. */
   readonly value: T;
   /** The region that answered. */
   readonly region: string;
@@ -46,14 +47,48 @@ export interface RegionRouter {
 
 /** Events the router reports (never values). */
 export type RouterEvent =
-  | { readonly type: 'region-attempt-failed'; readonly region: string; readonly error: unknown }
-  | { readonly type: 'failover'; readonly from: string; readonly to: string }
-  | { readonly type: 'circuit-open'; readonly region: string; readonly untilMs: number }
-  | { readonly type: 'circuit-closed'; readonly region: string }
-  | { readonly type: 'hedge'; readonly primary: string; readonly hedged: string };
+  | {
+      /** An attempt in one region failed with a fault (timeout, network, throttling, 5xx). */
+      readonly type: 'region-attempt-failed';
+      /** The region that failed. */
+      readonly region: string;
+      /** The fault (not its message in logs: it may echo request data). */
+      readonly error: unknown;
+    }
+  | {
+      /** A read moved on to the next region after a fault. */
+      readonly type: 'failover';
+      /** The region that failed. */
+      readonly from: string;
+      /** The region tried next. */
+      readonly to: string;
+    }
+  | {
+      /** A region's circuit opened: reads skip it until `untilMs`. */
+      readonly type: 'circuit-open';
+      /** The region skipped. */
+      readonly region: string;
+      /** When the half-open probe may run, in epoch milliseconds (the client's clock). */
+      readonly untilMs: number;
+    }
+  | {
+      /** A region's circuit closed again (a probe or a read succeeded). */
+      readonly type: 'circuit-closed';
+      /** The region back in use. */
+      readonly region: string;
+    }
+  | {
+      /** A slow region had not answered within `hedgeAfterMs`: the next region was asked too. */
+      readonly type: 'hedge';
+      /** The slow region still being waited on (the primary, or an earlier replica). */
+      readonly primary: string;
+      /** The region asked in parallel. */
+      readonly hedged: string;
+    };
 
 /** Options of `createRegionRouter` (failover/router.ts). */
 export interface RegionRouterOptions {
+  /** The region tried first (writes go there). */
   readonly primaryRegion: string;
   /** Tried in order after the primary. */
   readonly replicaRegions: readonly string[];
@@ -71,6 +106,8 @@ export interface RegionRouterOptions {
   readonly breakerCooldownMs: number;
   /** Decides fault vs answer (errors/classify.ts). */
   readonly isFault: (error: unknown) => boolean;
+  /** Time source (a fake clock in tests). */
   readonly clock: { now(): number };
+  /** Receives every {@link RouterEvent}. */
   readonly onEvent?: ((event: RouterEvent) => void) | undefined;
 }

@@ -5,7 +5,7 @@ import { replicationCall } from './call.js';
 import { toReplicaStatuses } from './replica-status.js';
 import type { ReplicationState, ReplicationTarget } from './types.js';
 
-/** Options of {@link replicationStatus}. */
+/** Options of {@link SecretsClient.replicationStatus}. */
 export interface ReplicationStatusOptions {
   /** Ask this region instead of the primary (e.g. while the primary is down). */
   readonly region?: string | undefined;

@@ -28,6 +28,7 @@ export interface ReplicateOptions {
 
 /** One replica region's state, as Secrets Manager reports it. */
 export interface ReplicaRegionStatus {
+  /** The replica's region, e.g. `eu-west-1`. */
   readonly region: string;
   /** `InSync`, `InProgress` or `Failed` (AWS's `ReplicationStatusType`). */
   readonly status: string | undefined;
