@@ -297,7 +297,12 @@ export class SecretsClient implements SecretsReader {
     secretId: string,
     value: SecretValueInput,
     options?: PutSecretValueOptions,
-  ): Promise<WriteResult & { readonly versionStages: readonly string[] }> {
+  ): Promise<
+    WriteResult & {
+      /** The staging labels AWS put on the new version. */
+      readonly versionStages: readonly string[];
+    }
+  > {
     return this.#write(() => putSecretValue(this.#writeContext(), secretId, value, options));
   }
 
