@@ -16,8 +16,18 @@ import { SecretkitError } from '../errors/secretkit-error.js';
  */
 export type SecretRef =
   | string
-  | { readonly id: string; readonly regions?: readonly string[] | undefined }
-  | { readonly prefix: string; readonly regions?: readonly string[] | undefined };
+  | {
+      /** A complete ARN, a partial ARN or a name. */
+      readonly id: string;
+      /** Replica regions where the secret also lives. @defaultValue [] */
+      readonly regions?: readonly string[] | undefined;
+    }
+  | {
+      /** A name prefix: every secret under `prefix/`. */
+      readonly prefix: string;
+      /** Replica regions where those secrets also live. @defaultValue [] */
+      readonly regions?: readonly string[] | undefined;
+    };
 
 /** Where secrets given by name or prefix live. */
 export interface SecretScope {

@@ -26,6 +26,7 @@ export interface RotationStepContext {
   generatePassword(): Promise<string>;
   /** Reads another secret's string (the `masterarn` secret of alternating users). */
   getSecretString(secretId: string): Promise<string>;
+  /** Where steps report progress and problems, if the handler was given a logger. */
   readonly logger?: RotationLogger | undefined;
 }
 
@@ -44,7 +45,10 @@ export interface RotationVersions {
  * intersection because, under `exactOptionalPropertyTypes`, `Required<Pick<RotationVersions, 'pending'>>`
  * still allows `undefined`.)
  */
-export type PendingRotationVersions = RotationVersions & { readonly pending: string };
+export type PendingRotationVersions = RotationVersions & {
+  /** AWSPENDING's value for this token. */
+  readonly pending: string;
+};
 
 /**
  * The engine-specific part of a rotation. Every method must be idempotent: Secrets Manager

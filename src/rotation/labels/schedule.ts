@@ -9,7 +9,13 @@ import { SecretkitError } from '../../errors/secretkit-error.js';
  * When a secret rotates: a `rate(N hours|days)` or `cron(...)` expression (UTC), or a number
  * of days between rotations.
  */
-export type RotationSchedule = `rate(${string})` | `cron(${string})` | { readonly days: number };
+export type RotationSchedule =
+  | `rate(${string})`
+  | `cron(${string})`
+  | {
+      /** Days between rotations (AutomaticallyAfterDays, 1–1000). */
+      readonly days: number;
+    };
 
 const RATE = /^rate\((\d+) (hour|hours|day|days)\)$/;
 const CRON = /^cron\((.+)\)$/;
