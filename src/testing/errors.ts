@@ -120,6 +120,7 @@ export class ServiceErrors {
  * or for something that is not a Secrets Manager command at all.
  */
 export class UnsupportedCommandError extends Error {
+  /** Always `'UnsupportedCommandError'`. */
   override readonly name = 'UnsupportedCommandError';
   /** The command's class name, e.g. `ValidateResourcePolicyCommand`. */
   readonly command: string;

@@ -49,8 +49,16 @@ export interface SimulateRotationOptions {
 type SendFn = SecretsManagerClient['send'];
 type Callback = (error: unknown, data?: unknown) => void;
 
-interface SendOptions {
-  readonly abortSignal?: AbortSignal | { readonly aborted: boolean } | undefined;
+/** The options argument of `send`, as the SDK client takes it (only `abortSignal` is used). */
+export interface SendOptions {
+  /** Aborts the call (rejects with an `AbortError`), also while `setLatency` is waiting. */
+  readonly abortSignal?:
+    | AbortSignal
+    | {
+        /** True once the call should be abandoned. */
+        readonly aborted: boolean;
+      }
+    | undefined;
 }
 
 /** A client of the fake bound to one region; every region's client shares the fake's state. */
@@ -229,6 +237,10 @@ export class InMemorySecretsManager extends InMemorySecretsManagerClient {
    * No call is recorded and no failure injected.
    *
    * @param secretId - name or ARN (in the fake's region, or the ARN's region)
+   * @param newValue - the new value
+   * @param options - the new version's id
+   * @throws ResourceNotFoundException when there is no such secret; InvalidRequestException when
+   *   it is scheduled for deletion; InvalidParameterException when `secretId` names a replica
    */
   simulateRotation(
     secretId: string,
@@ -244,6 +256,8 @@ export class InMemorySecretsManager extends InMemorySecretsManagerClient {
    * The next `count` calls (matching `filter`, if given) fail with `failure`: a kind
    * (`'throttle' | 'network' | 'timeout' | 'server' | 'accessDenied'`), an error to throw, or
    * a function returning one. Failed calls are still counted by {@link calls}.
+   *
+   * @throws RangeError when `count` is not a non-negative integer
    */
   failNext(count: number, failure: Failure, filter?: FailureFilter): void {
     this.faults.failNext(count, failure, filter);
@@ -263,7 +277,11 @@ export class InMemorySecretsManager extends InMemorySecretsManagerClient {
     this.faults.clearOutage(region);
   }
 
-  /** Every call waits `ms` real milliseconds before answering (abortable via `abortSignal`). 0 turns it off. */
+  /**
+   * Every call waits `ms` real milliseconds before answering (abortable via `abortSignal`). 0 turns it off.
+   *
+   * @throws RangeError when `ms` is negative or not finite
+   */
   setLatency(ms: number): void {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError('setLatency: ms must be a non-negative number');
     this.latencyMs = ms;

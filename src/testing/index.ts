@@ -12,6 +12,7 @@ export { UnsupportedCommandError } from './errors.js';
 export type { Failure, FailureFilter, FailureKind } from './faults.js';
 export type {
   InMemorySecretsManagerOptions,
+  SendOptions,
   SimulateRotationOptions,
 } from './in-memory-secrets-manager.js';
 export { InMemorySecretsManager, InMemorySecretsManagerClient } from './in-memory-secrets-manager.js';

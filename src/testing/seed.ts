@@ -44,7 +44,7 @@ export interface SeedSpec extends SeedValueFields {
   readonly replicaRegions?: readonly string[] | undefined;
 }
 
-/** What {@link seedSecret} created. */
+/** What {@link InMemorySecretsManager.seed} created. */
 export interface SeededSecret {
   /** The secret's ARN in its primary region. */
   readonly arn: string;
