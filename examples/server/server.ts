@@ -85,32 +85,27 @@ function query<R extends pg.QueryResultRow>(
 // ---- API keys: accept every version a rotation may have handed out -------------------------
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
-/**
- * How long the accepted set is reused. getAcceptedVersions reads AWSPENDING and AWSPREVIOUS,
- * which usually do not exist, and an absent stage is not cached: without this, every request
- * would make a GetSecretValue call for AWSPENDING.
- */
-const ACCEPTED_KEYS_TTL_MS = 60_000;
-/** Only digests of the accepted keys are kept here, never the keys. */
-let acceptedKeys: { readonly digests: readonly Buffer[]; readonly at: number } | undefined;
 let lastForcedRefresh = 0;
 
-async function loadAcceptedKeys(forceRefresh: boolean): Promise<readonly Buffer[]> {
+/**
+ * Digests of every accepted key. Cheap per request: AWSCURRENT is a cache hit, and the stages
+ * that do not exist outside a rotation (AWSPENDING, often AWSPREVIOUS) are remembered as
+ * NOT_FOUND by the client (`notFoundTtlMs`), so no request makes a call.
+ */
+async function acceptedDigests(forceRefresh: boolean): Promise<readonly Buffer[]> {
   const accepted = await getAcceptedVersions(secrets, API_KEY_SECRET_ID, { forceRefresh });
-  acceptedKeys = { digests: accepted.map((v) => digest(v.value)), at: Date.now() };
-  return acceptedKeys.digests;
+  return accepted.map((v) => digest(v.value));
 }
 
 async function isAcceptedKey(presented: string): Promise<boolean> {
   // Comparing digests in constant time leaks neither length nor prefix through timing.
   const wanted = digest(presented);
   const matches = (digests: readonly Buffer[]): boolean => digests.some((d) => timingSafeEqual(d, wanted));
-  const fresh = acceptedKeys !== undefined && Date.now() - acceptedKeys.at < ACCEPTED_KEYS_TTL_MS;
-  if (matches(fresh && acceptedKeys ? acceptedKeys.digests : await loadAcceptedKeys(false))) return true;
+  if (matches(await acceptedDigests(false))) return true;
   // Unknown key: maybe a rotation just created it. Re-read from AWS, at most once per interval.
   if (Date.now() - lastForcedRefresh < KEY_REFRESH_INTERVAL_MS) return false;
   lastForcedRefresh = Date.now();
-  return matches(await loadAcceptedKeys(true));
+  return matches(await acceptedDigests(true));
 }
 
 // ---- HTTP ------------------------------------------------------------------------------------
