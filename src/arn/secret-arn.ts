@@ -131,6 +131,7 @@ export function withRegion(arn: string, region: string): string {
  * name.
  *
  * @param secretId - a name or an ARN
+ * @throws SecretkitError `INVALID_ARN` when `secretId` starts with `arn:` but is not a secret ARN
  */
 export function secretNameOf(secretId: string): string {
   return secretId.startsWith('arn:') ? parseSecretArn(secretId).name : secretId;

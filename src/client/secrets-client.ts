@@ -177,7 +177,11 @@ export class SecretsClient implements SecretsReader {
     schema: S,
     options?: ReadOptions,
   ): Promise<StandardSchemaV1.InferOutput<S>>;
-  /** Reads a JSON secret without validation; the result is `unknown` (and frozen). */
+  /**
+   * Reads a JSON secret without validation; the result is `unknown` (and frozen).
+   *
+   * @throws SecretkitError `INVALID_JSON`, and the codes of {@link SecretsClient.getString}
+   */
   getJson(secretId: string, options?: ReadOptions): Promise<unknown>;
   getJson(
     secretId: string,
@@ -358,6 +362,8 @@ export class SecretsClient implements SecretsReader {
 
   /**
    * Iterates over secrets (pages fetched as you go), filtered by name prefix or tags.
+   *
+   * @throws SecretkitError `CLIENT_CLOSED`, `ACCESS_DENIED`, `THROTTLED` or another mapped AWS error, while iterating
    *
    * @example
    * ```ts

@@ -131,14 +131,26 @@ export type SecretsClientOptions = ClientSource &
 
 /** The read side of {@link SecretsClient}: what rotation's `withSecret` and the loader depend on. */
 export interface SecretsReader {
-  /** Reads a string secret. */
+  /**
+   * Reads a string secret.
+   *
+   * @throws SecretkitError the codes of {@link SecretsClient.getString}
+   */
   getString(secretId: string, options?: ReadOptions): Promise<string>;
-  /** Reads a JSON secret and validates it with a Standard Schema; typed by the schema. */
+  /**
+   * Reads a JSON secret and validates it with a Standard Schema; typed by the schema.
+   *
+   * @throws SecretkitError the codes of {@link SecretsClient.getJson}
+   */
   getJson<S extends StandardSchemaV1>(
     secretId: string,
     schema: S,
     options?: ReadOptions,
   ): Promise<StandardSchemaV1.InferOutput<S>>;
-  /** Reads a binary secret. */
+  /**
+   * Reads a binary secret.
+   *
+   * @throws SecretkitError the codes of {@link SecretsClient.getBinary}
+   */
   getBinary(secretId: string, options?: ReadOptions): Promise<Uint8Array>;
 }

@@ -11,7 +11,11 @@ import type { SecretSpec, SpecOutput } from './secret-spec.js';
 
 /** What `load` needs: reads plus batch preload (a {@link SecretsClient} is one). */
 export interface SecretsLoaderSource extends SecretsReader {
-  /** Batch-loads AWSCURRENT values. */
+  /**
+   * Batch-loads AWSCURRENT values; per-secret failures are in the result, not thrown.
+   *
+   * @throws SecretkitError the codes of {@link SecretsClient.preload}
+   */
   preload(secretIds: readonly string[]): Promise<PreloadResult>;
 }
 

@@ -11,7 +11,12 @@ export interface SecretSpec<T> {
   readonly secretId: string;
   /** The version selector, if not AWSCURRENT. */
   readonly version: VersionSelector | undefined;
-  /** Reads and converts the value. */
+  /**
+   * Reads and converts the value.
+   *
+   * @throws SecretkitError what the reader's `getString`, `getJson` or `getBinary` throws
+   *   (e.g. `NOT_FOUND`, `SCHEMA_MISMATCH`)
+   */
   read(reader: SecretsReader): Promise<T>;
 }
 
