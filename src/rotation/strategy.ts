@@ -22,9 +22,17 @@ export interface RotationStepContext {
   readonly secretId: string;
   /** The ClientRequestToken of the rotation: the version id of the AWSPENDING version. */
   readonly token: string;
-  /** Generates a password with the configured policy (GetRandomPassword). */
+  /**
+   * Generates a password with the configured policy (GetRandomPassword).
+   *
+   * @throws SecretkitError AWS errors mapped (e.g. `ACCESS_DENIED`, `THROTTLED`)
+   */
   generatePassword(): Promise<string>;
-  /** Reads another secret's string (the `masterarn` secret of alternating users). */
+  /**
+   * Reads another secret's AWSCURRENT string (the `masterarn` secret of alternating users).
+   *
+   * @throws SecretkitError `NOT_FOUND`, `ACCESS_DENIED`, `NOT_A_STRING` for a binary secret, AWS errors mapped
+   */
   getSecretString(secretId: string): Promise<string>;
   /** Where steps report progress and problems, if the handler was given a logger. */
   readonly logger?: RotationLogger | undefined;
@@ -52,7 +60,8 @@ export type PendingRotationVersions = RotationVersions & {
 
 /**
  * The engine-specific part of a rotation. Every method must be idempotent: Secrets Manager
- * retries steps, and the driver may re-run a half-finished rotation.
+ * retries steps, and the driver may re-run a half-finished rotation. Whatever a method throws,
+ * the framework rethrows as SecretkitError `ROTATION_FAILED` (the original as `cause`).
  */
 export interface RotationStrategy {
   /** A short name for logs, e.g. `postgres-single-user`. */

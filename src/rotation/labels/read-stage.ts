@@ -113,6 +113,7 @@ export async function getStageValue(
  *
  * @param client - Secrets Manager client
  * @param secretId - name or ARN
+ * @throws SecretkitError `NOT_FOUND` when the secret does not exist, `NOT_A_STRING`, AWS errors
  */
 export function getPendingValue(
   client: SecretsManagerClientLike,
@@ -126,6 +127,7 @@ export function getPendingValue(
  *
  * @param client - Secrets Manager client
  * @param secretId - name or ARN
+ * @throws SecretkitError `NOT_FOUND` when the secret does not exist, `NOT_A_STRING`, AWS errors
  */
 export function getPreviousValue(
   client: SecretsManagerClientLike,
