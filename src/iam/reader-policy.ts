@@ -10,15 +10,17 @@ import type { PolicyDocument, PolicyStatement } from './types.js';
 export interface ReaderPolicyOptions extends SecretScope {
   /** The secrets to read (ARNs, names, `{ prefix }`; see {@link SecretRef}). */
   readonly secrets: readonly SecretRef[];
-  /** Replica regions: the same secrets are also readable there (same name and suffix). */
+  /** Replica regions: the same secrets are also readable there (same name and suffix). @defaultValue [] */
   readonly regions?: readonly string[] | undefined;
   /**
    * Customer-managed KMS key ARNs that encrypt the secrets or their replicas. Each gets
    * `kms:Decrypt` only via Secrets Manager in the key's region. Leave out the AWS managed
    * key `aws/secretsmanager`: it needs no grant.
+   *
+   * @defaultValue []
    */
   readonly kmsKeys?: readonly string[] | undefined;
-  /** Include the `BatchGetSecretValue` statement (default `true`). */
+  /** Include the `BatchGetSecretValue` statement. @defaultValue true */
   readonly batch?: boolean | undefined;
 }
 

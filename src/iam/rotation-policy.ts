@@ -12,9 +12,9 @@ export interface RotationFunctionPolicyOptions extends SecretScope {
   readonly secret: SecretRef;
   /** The master (superuser) secret, for the alternating-users strategy: read only. */
   readonly masterSecret?: SecretRef | undefined;
-  /** Customer-managed key ARNs of the rotated secret: `kms:Decrypt` and `kms:GenerateDataKey`. */
+  /** Customer-managed key ARNs of the rotated secret: `kms:Decrypt` and `kms:GenerateDataKey`. @defaultValue [] */
   readonly kmsKeys?: readonly string[] | undefined;
-  /** Customer-managed key ARNs of the master secret: `kms:Decrypt`. */
+  /** Customer-managed key ARNs of the master secret: `kms:Decrypt`. @defaultValue [] */
   readonly masterKmsKeys?: readonly string[] | undefined;
 }
 

@@ -31,11 +31,11 @@ export type SecretRef =
 
 /** Where secrets given by name or prefix live. */
 export interface SecretScope {
-  /** Primary region of secrets given by name or prefix. */
+  /** Primary region of secrets given by name or prefix (required for them; ARNs carry their own). */
   readonly region?: string | undefined;
-  /** Account of secrets given by name or prefix (12 digits). */
+  /** Account of secrets given by name or prefix, 12 digits (required for them; ARNs carry their own). */
   readonly accountId?: string | undefined;
-  /** Partition; `aws` when omitted. */
+  /** Partition (`aws`, `aws-cn`, `aws-us-gov`). @defaultValue `'aws'` */
   readonly partition?: string | undefined;
 }
 

@@ -7,7 +7,7 @@ import type { ReplicationState, ReplicationTarget } from './types.js';
 
 /** Options of {@link SecretsClient.replicationStatus}. */
 export interface ReplicationStatusOptions {
-  /** Ask this region instead of the primary (e.g. while the primary is down). */
+  /** Ask this region instead of the primary (e.g. while the primary is down). @defaultValue the primary region */
   readonly region?: string | undefined;
 }
 
