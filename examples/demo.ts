@@ -12,8 +12,9 @@ import { z } from 'zod';
 import { startMoto } from '../scripts/lib/moto-server.js';
 import { isSecretkitError, SecretsClient } from '../src/index.js';
 import { databaseSecretSchema, runRotation, withSecret } from '../src/rotation/index.js';
-import { postgresSingleUser } from '../src/rotation/postgres/index.js';
-import { startPostgres } from '../test/support/databases/index.js';
+import { postgresAlternatingUsers, postgresSingleUser } from '../src/rotation/postgres/index.js';
+import { postgresAdmin } from '../test/support/databases/admin.js';
+import { type DatabaseServer, startPostgres } from '../test/support/databases/index.js';
 import { startFaultProxy } from '../test/support/fault-proxy.js';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
@@ -27,6 +28,10 @@ const Db = z.object({
   password: z.string().min(8),
   dbname: z.string(),
 });
+
+function pgBase(server: DatabaseServer) {
+  return { engine: 'postgres', host: server.host, port: server.port, dbname: 'postgres' };
+}
 
 function say(line = ''): void {
   process.stdout.write(`${line}\n`);
@@ -166,12 +171,31 @@ async function main(): Promise<void> {
     say(`primary back: reads return to it, served by ${JSON.stringify(multi.stats().servedByRegion)}`);
     multi.close();
 
-    chapter('6. Rotate the PostgreSQL password while the app keeps querying');
+    chapter('6. Rotate database passwords while the app keeps querying');
+    const admin = await postgresAdmin(postgres);
+    await admin.createMasterUser('demo_master', 'master-password-1');
+    await admin.createAppUser('demo_app', 'app-password-1');
+    const master = await secrets.createSecret({
+      name: 'demo/prod/db-master',
+      value: { json: { ...pgBase(postgres), username: 'demo_master', password: 'master-password-1' } },
+    });
+    await secrets.createSecret({
+      name: 'demo/prod/db-app',
+      value: {
+        json: {
+          ...pgBase(postgres),
+          username: 'demo_app',
+          password: 'app-password-1',
+          masterarn: master.arn,
+        },
+      },
+    });
     const app = new SecretsClient({ region: 'us-east-1', clientConfig: baseConfig, ttlMs: 60 * 60_000 });
-    const query = () =>
+    let authRefreshes = 0;
+    const query = (secretId: string) =>
       withSecret(
         app,
-        'demo/prod/db',
+        secretId,
         async (cred) => {
           const c = new pg.Client({
             host: cred.host,
@@ -180,6 +204,7 @@ async function main(): Promise<void> {
             password: cred.password,
             database: cred.dbname,
           });
+          c.on('error', () => {});
           await c.connect();
           try {
             return (await c.query('SELECT 1 AS ok')).rows.length;
@@ -187,16 +212,45 @@ async function main(): Promise<void> {
             await c.end();
           }
         },
-        { schema: databaseSecretSchema },
+        {
+          schema: databaseSecretSchema,
+          onAuthError: () => {
+            authRefreshes++;
+          },
+        },
       );
-    await query();
     // The rotation runs as its own process would (a Lambda, a cron job): with its own SDK client.
     const sm = new SecretsManagerClient({ region: 'us-east-1', ...baseConfig });
-    const rotation = await runRotation(sm, 'demo/prod/db', postgresSingleUser());
-    say(`rotated: new version ${rotation.token.slice(0, 8)}…, steps ${rotation.steps.join(' → ')}`);
-    const ok = await query();
+    let ok = 0;
+    let failed = 0;
+    let running = true;
+    const traffic = (async () => {
+      while (running) {
+        await query('demo/prod/db-app').then(
+          () => ok++,
+          () => failed++,
+        );
+      }
+    })();
+    for (let i = 0; i < 2; i++) {
+      const r = await runRotation(sm, 'demo/prod/db-app', postgresAlternatingUsers());
+      const user = (await app.getJson('demo/prod/db-app', databaseSecretSchema, { forceRefresh: true }))
+        .username;
+      say(`alternating users, rotation ${i + 1}: ${r.steps.join(' → ')}; AWSCURRENT is now user ${user}`);
+    }
+    running = false;
+    await traffic;
+    say(`queries during two rotations: ${ok} ok, ${failed} failed  <- the previous user keeps working`);
+
+    await query('demo/prod/db'); // the app now caches the current password of demo/prod/db
+    authRefreshes = 0;
+    const single = await runRotation(sm, 'demo/prod/db', postgresSingleUser());
     say(
-      `the app's cached password is now wrong; withSecret refreshed it and the query worked (${ok} row) ${calls(app)}`,
+      `single user: rotated demo/prod/db to version ${single.token.slice(0, 8)}… (the old password stops working)`,
+    );
+    const rows = await query('demo/prod/db');
+    say(
+      `the app's cached password was now wrong: withSecret refreshed it ${authRefreshes} time(s) and the query worked (${rows} row) ${calls(app)}`,
     );
     app.close();
     sm.destroy();
