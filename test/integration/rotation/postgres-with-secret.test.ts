@@ -1,172 +1,45 @@
 /**
- * The client side of a rotation: an app that reads its credentials through a cached
- * SecretsClient and `withSecret`, with a pg.Pool per credential, keeps serving requests while
- * the PostgreSQL strategies rotate its secret.
+ * The client side of a rotation on PostgreSQL (scenarios in support/databases/with-secret-suite):
+ * a pg.Pool per credential.
  */
-import { randomUUID } from 'node:crypto';
-import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
 import pg from 'pg';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SecretsClient } from '../../../src/index.js';
-import {
-  type DatabaseSecret,
-  postgresSecretSchema,
-  runRotation,
-  withSecret,
-} from '../../../src/rotation/index.js';
+import { beforeAll } from 'vitest';
+import { postgresSecretSchema } from '../../../src/rotation/index.js';
 import { postgresAlternatingUsers, postgresSingleUser } from '../../../src/rotation/postgres/index.js';
-import { emulatorConfig, smClient, useEmulator } from '../../support/aws.js';
 import { type DatabaseAdmin, postgresAdmin } from '../../support/databases/admin.js';
 import { usePostgres } from '../../support/databases/index.js';
-import { uniqueUser } from '../../support/databases/rotation-suite.js';
+import { withSecretSuite } from '../../support/databases/with-secret-suite.js';
 
-/** A tiny app: one pool per credential, `withSecret` around every request. */
-class App {
-  readonly pools = new Map<string, pg.Pool>();
-  readonly secrets = new SecretsClient({ clientConfig: emulatorConfig(), ttlMs: 60_000 });
-  maxRetry = 0;
-  authErrors = 0;
+const server = usePostgres();
+let admin: DatabaseAdmin | undefined;
+beforeAll(async () => {
+  admin = await postgresAdmin(server());
+});
 
-  constructor(
-    private readonly secretId: string,
-    private readonly idleTimeoutMillis: number,
-  ) {}
-
-  private pool(db: DatabaseSecret): pg.Pool {
-    const key = `${db.username}\n${db.password}`;
-    let pool = this.pools.get(key);
-    if (!pool) {
-      pool = new pg.Pool({
-        host: db.host,
-        port: db.port ?? 5432,
-        user: db.username,
-        password: db.password,
-        database: db.dbname ?? 'postgres',
-        max: 4,
-        idleTimeoutMillis: this.idleTimeoutMillis,
-        connectionTimeoutMillis: 3000,
-      });
-      pool.on('error', () => {});
-      this.pools.set(key, pool);
-    }
-    return pool;
-  }
-
-  request(): Promise<number> {
-    return withSecret(
-      this.secrets,
-      this.secretId,
-      async (db, attempt) => {
-        this.maxRetry = Math.max(this.maxRetry, attempt.retry);
-        return (await this.pool(db).query('SELECT count(*)::int AS n FROM items')).rows[0].n as number;
-      },
-      {
-        schema: postgresSecretSchema,
-        onAuthError: () => {
-          this.authErrors += 1;
-        },
-      },
-    );
-  }
-
-  async close(): Promise<void> {
-    await Promise.all([...this.pools.values()].map((p) => p.end().catch(() => {})));
-    this.secrets.close();
-  }
-}
-
-describe('an app on withSecret + pg.Pool across PostgreSQL rotations', () => {
-  useEmulator();
-  const server = usePostgres();
-  let admin: DatabaseAdmin;
-  let app: App | undefined;
-
-  beforeAll(async () => {
-    admin = await postgresAdmin(server());
-  });
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-  });
-
-  async function secret(alternating: boolean): Promise<string> {
-    const s = server();
-    const base = { engine: 'postgres', host: s.host, port: s.port, dbname: 'postgres' };
-    let masterarn: string | undefined;
-    if (alternating) {
-      const master = uniqueUser('master');
-      const masterPassword = `master-${randomUUID()}`;
-      await admin.createMasterUser(master, masterPassword);
-      const out = await smClient().send(
-        new CreateSecretCommand({
-          Name: `db/${master}`,
-          SecretString: JSON.stringify({ ...base, username: master, password: masterPassword }),
-        }),
-      );
-      masterarn = out.ARN;
-    }
-    const user = uniqueUser('web');
-    const password = `initial-${randomUUID()}`;
-    await admin.createAppUser(user, password);
-    const out = await smClient().send(
-      new CreateSecretCommand({
-        Name: `db/${user}`,
-        SecretString: JSON.stringify({
-          ...base,
-          username: user,
-          password,
-          ...(masterarn ? { masterarn } : {}),
-        }),
-      }),
-    );
-    return out.ARN ?? '';
-  }
-
-  it('alternating users: zero failed requests while connections churn through three rotations', async () => {
-    const id = await secret(true);
-    app = new App(id, 10);
-    const current = app;
-    let running = true;
-    let ok = 0;
-    const failures: unknown[] = [];
-    const worker = async () => {
-      while (running) {
-        try {
-          expect(await current.request()).toBe(3);
-          ok += 1;
-        } catch (error) {
-          failures.push(error);
-        }
-        await new Promise((r) => setTimeout(r, 5 + Math.random() * 15));
-      }
+withSecretSuite({
+  name: 'pg.Pool across PostgreSQL',
+  server,
+  admin: () => admin!,
+  schema: postgresSecretSchema,
+  createPool(db, idleTimeoutMs) {
+    const pool = new pg.Pool({
+      host: db.host,
+      port: db.port ?? 5432,
+      user: db.username,
+      password: db.password,
+      database: db.dbname ?? 'postgres',
+      max: 4,
+      idleTimeoutMillis: idleTimeoutMs,
+      connectionTimeoutMillis: 3000,
+    });
+    pool.on('error', () => {});
+    return {
+      countItems: async () => (await pool.query('SELECT count(*)::int AS n FROM items')).rows[0].n as number,
+      end: () => pool.end(),
     };
-    const workers = Array.from({ length: 4 }, worker);
-    for (let i = 0; i < 3; i++) {
-      await runRotation(smClient(), id, postgresAlternatingUsers({ tls: 'disable' }));
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    running = false;
-    await Promise.all(workers);
-    expect(failures).toEqual([]);
-    expect(ok).toBeGreaterThan(20);
-    // After the second rotation the cached credentials (the first user, old password) stopped
-    // working for new connections: withSecret refreshed once and the request went through.
-    expect(current.authErrors).toBeGreaterThanOrEqual(1);
-    expect(current.maxRetry).toBe(1);
-  });
-
-  it('single user: the first request after the password changed recovers within one refresh', async () => {
-    const id = await secret(false);
-    app = new App(id, 10_000);
-    expect(await app.request()).toBe(3);
-    await runRotation(smClient(), id, postgresSingleUser({ tls: 'disable' }));
-    // Open connections survive a password change; a new one needs the new password.
-    expect(await app.request()).toBe(3);
-    expect(app.authErrors).toBe(0);
-    await Promise.all([...app.pools.values()].map((p) => p.end()));
-    app.pools.clear();
-    expect(await app.request()).toBe(3);
-    expect(app.authErrors).toBe(1);
-    expect(app.maxRetry).toBe(1);
-  });
+  },
+  singleUser: () => postgresSingleUser({ tls: 'disable' }),
+  alternatingUsers: () => postgresAlternatingUsers({ tls: 'disable' }),
+  pauseAfterRotationMs: 100,
+  singleUserIdleTimeoutMs: 10_000,
 });
