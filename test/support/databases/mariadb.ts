@@ -19,8 +19,8 @@ import {
   removeDir,
   runAsUser,
   serverUser,
+  serveWhenReady,
   spawnServer,
-  waitUntilReady,
 } from './process.js';
 import type { DatabaseServer } from './types.js';
 
@@ -141,26 +141,18 @@ export async function startMariaDb(options: StartMariaDbOptions = {}): Promise<D
       // mariadbd drops to --user itself; it must start as root to do so.
       {},
     );
-    await waitUntilReady(
+    return await serveWhenReady(
       'mariadbd',
       server,
-      () => probe(host, port, adminUser, adminPassword),
-      options.timeoutMs ?? 20_000,
-    );
-    let stopped = false;
-    return {
-      host,
-      port,
-      adminUser,
-      adminPassword,
-      startMs: Date.now() - started,
-      async stop() {
-        if (stopped) return;
-        stopped = true;
-        await server.stop('SIGTERM');
-        removeDir(dir);
+      dir,
+      { host, port, adminUser, adminPassword },
+      {
+        started,
+        probe: () => probe(host, port, adminUser, adminPassword),
+        timeoutMs: options.timeoutMs ?? 20_000,
+        stopSignal: 'SIGTERM',
       },
-    };
+    );
   } catch (error) {
     removeDir(dir);
     throw error;

@@ -17,8 +17,8 @@ import {
   removeDir,
   runAsUser,
   serverUser,
+  serveWhenReady,
   spawnServer,
-  waitUntilReady,
 } from './process.js';
 import type { DatabaseServer } from './types.js';
 
@@ -146,27 +146,19 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
       runAs,
       'SIGQUIT',
     );
-    await waitUntilReady(
+    return await serveWhenReady(
       'postgres',
       server,
-      () => probe(host, port, adminUser, adminPassword),
-      options.timeoutMs ?? 20_000,
-    );
-    let stopped = false;
-    return {
-      host,
-      port,
-      adminUser,
-      adminPassword,
-      startMs: Date.now() - started,
-      async stop() {
-        if (stopped) return;
-        stopped = true;
+      dir,
+      { host, port, adminUser, adminPassword },
+      {
+        started,
+        probe: () => probe(host, port, adminUser, adminPassword),
+        timeoutMs: options.timeoutMs ?? 20_000,
         // SIGINT = "fast" shutdown: disconnects clients, no checkpoint wait worth mentioning.
-        await server.stop('SIGINT');
-        removeDir(dir);
+        stopSignal: 'SIGINT',
       },
-    };
+    );
   } catch (error) {
     removeDir(dir);
     throw error;

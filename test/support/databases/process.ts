@@ -7,6 +7,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { accessSync, chownSync, constants, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DatabaseServer } from './types.js';
 
 /** The OS identity a server process runs as (undefined fields: the current user). */
 export interface RunAs {
@@ -228,6 +229,41 @@ export async function waitUntilReady(
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** How to reach a server: the fields of {@link DatabaseServer} known before it is ready. */
+export type ServerEndpoint = Pick<DatabaseServer, 'host' | 'port' | 'adminUser' | 'adminPassword'>;
+
+/**
+ * Waits until `probe` connects (see {@link waitUntilReady}), then describes the server: `stop()`
+ * sends `stopSignal` (SIGKILL after the grace time) and deletes `dir`, once.
+ */
+export async function serveWhenReady(
+  name: string,
+  server: ServerProcess,
+  dir: string,
+  endpoint: ServerEndpoint,
+  options: {
+    /** `Date.now()` when the start began. */
+    readonly started: number;
+    /** Connects once as the admin user; rejects while the server is not ready. */
+    readonly probe: () => Promise<void>;
+    readonly timeoutMs: number;
+    readonly stopSignal: NodeJS.Signals;
+  },
+): Promise<DatabaseServer> {
+  await waitUntilReady(name, server, options.probe, options.timeoutMs);
+  let stopped = false;
+  return {
+    ...endpoint,
+    startMs: Date.now() - options.started,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop(options.stopSignal);
+      removeDir(dir);
+    },
+  };
 }
 
 function isExecutableFile(path: string): boolean {
