@@ -4,25 +4,13 @@
  * bundle in a fresh Node process with only the SDK beside it (like the Lambda runtime), and
  * checks the module-scope client makes one API call per secret per TTL.
  */
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { build, type Metafile } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Metafile } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SecretsClient } from '../../../src/index.js';
-import {
-  emulatorConfig,
-  motoEndpoint,
-  TEST_CREDENTIALS,
-  TEST_REGION,
-  useEmulator,
-} from '../../support/aws.js';
+import { emulatorConfig, useEmulator } from '../../support/aws.js';
+import { useExampleBundle } from '../../support/bundle-example.js';
 
-const run = promisify(execFile);
-const ROOT = resolve(import.meta.dirname, '../../..');
 const TTL_MS = 1_000;
 const PASSWORD = 'planted-password-7f3c';
 const API_KEY = 'planted-api-key-91ab';
@@ -57,35 +45,18 @@ console.log(JSON.stringify(results));
 
 describe('examples/lambda', () => {
   useEmulator();
-  let dir: string;
+  const example = useExampleBundle({
+    entry: 'examples/lambda/handler.ts',
+    outfile: 'handler.mjs',
+    format: 'esm',
+    driver: { file: 'invoke.mjs', source: DRIVER },
+  });
   let bundle: string;
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'secretkit-lambda-'));
-    // Like the Lambda Node.js runtime: the AWS SDK v3 is present, nothing else is.
-    mkdirSync(join(dir, 'node_modules'));
-    symlinkSync(join(ROOT, 'node_modules/@aws-sdk'), join(dir, 'node_modules/@aws-sdk'), 'dir');
-    const result = await build({
-      absWorkingDir: ROOT,
-      entryPoints: ['examples/lambda/handler.ts'],
-      outfile: join(dir, 'handler.mjs'),
-      tsconfig: 'examples/tsconfig.json', // maps `secretkit` to src/index.ts: no build needed
-      bundle: true,
-      minify: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      external: ['@aws-sdk/*'],
-      metafile: true,
-      write: false,
-      logLevel: 'silent',
-    });
-    const out = result.outputFiles[0];
-    if (!out) throw new Error('esbuild produced no output');
+  beforeAll(() => {
+    const { output: out, metafile } = example();
     bundle = out.text;
-    writeFileSync(out.path, out.contents);
-    writeFileSync(join(dir, 'invoke.mjs'), DRIVER);
-    const shares = Object.entries(shareByGroup(result.metafile))
+    const shares = Object.entries(shareByGroup(metafile))
       .sort(([, a], [, b]) => b - a)
       .map(([group, bytes]) => `${group} ${(bytes / 1024).toFixed(1)} KiB`)
       .join(', ');
@@ -93,10 +64,6 @@ describe('examples/lambda', () => {
       `examples/lambda bundle (minified, SDK external): ${(out.contents.byteLength / 1024).toFixed(1)} KiB, ` +
         `${(gzipSync(out.contents).byteLength / 1024).toFixed(1)} KiB gzip; by package: ${shares}`,
     );
-  });
-
-  afterAll(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('bundles with the AWS SDK left external and everything else inlined', () => {
@@ -116,17 +83,9 @@ describe('examples/lambda', () => {
 
     // Five invocations at once, then five more after the TTL has passed.
     const plan = [0, 0, 0, 0, 0, TTL_MS + 200, 0, 0, 0, 0];
-    const { stdout, stderr } = await run(process.execPath, [join(dir, 'invoke.mjs'), JSON.stringify(plan)], {
-      cwd: dir,
-      timeout: 15_000,
+    const { stdout, stderr } = await example().invoke(plan, {
+      timeoutMs: 15_000,
       env: {
-        PATH: process.env['PATH'] ?? '',
-        AWS_ENDPOINT_URL: motoEndpoint(),
-        AWS_REGION: TEST_REGION,
-        AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
-        AWS_CONFIG_FILE: join(dir, 'no-config'),
-        AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials'),
         DB_SECRET_ID: 'example/db',
         API_KEY_SECRET_ID: 'example/api-key',
         SECRETS_TTL_MS: String(TTL_MS),
