@@ -6,19 +6,11 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { isSecretkitError, SecretsClient } from '../../../src/index.js';
+import { SecretsClient } from '../../../src/index.js';
 import { emulatorConfig, smClient, useEmulator } from '../../support/aws.js';
+import { expectCode } from '../../support/errors.js';
 
 const Db = z.object({ host: z.string(), port: z.number(), password: z.string() });
-
-async function expectCode(promise: Promise<unknown>, code: string): Promise<void> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(isSecretkitError(error), String(error)).toBe(true);
-  expect((error as { code: string }).code).toBe(code);
-}
 
 describe('SecretsClient reads against the emulator', () => {
   useEmulator();

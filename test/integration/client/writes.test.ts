@@ -1,16 +1,8 @@
 import { CreateKeyCommand } from '@aws-sdk/client-kms';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isSecretkitError, SecretsClient } from '../../../src/index.js';
+import { SecretsClient } from '../../../src/index.js';
 import { emulatorConfig, kmsClient, useEmulator } from '../../support/aws.js';
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    return isSecretkitError(error) ? error.code : `not a SecretkitError: ${String(error)}`;
-  }
-}
+import { codeOf } from '../../support/errors.js';
 
 describe('SecretsClient writes against the emulator', () => {
   useEmulator();

@@ -11,7 +11,8 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isSecretkitError, type SecretkitEvent, SecretsClient } from '../../../src/index.js';
+import { type SecretkitEvent, SecretsClient } from '../../../src/index.js';
+import { codeOf } from '../../support/errors.js';
 
 const sdk = new SecretsManagerClient({
   region: 'us-east-1',
@@ -34,15 +35,6 @@ const value = {
   ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:app/key-AbCdEf',
   VersionId: 'v1',
 };
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    return isSecretkitError(error) ? error.code : `not a SecretkitError: ${String(error)}`;
-  }
-}
 
 describe('SecretsClient with failures only a mock can produce', () => {
   let now = 1_000_000;

@@ -1,36 +1,30 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { describe, expect, it } from 'vitest';
 import pkg from '../../../package.json' with { type: 'json' };
-import { isSecretkitError, SecretsClient, VERSION } from '../../../src/index.js';
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-    return undefined;
-  } catch (error) {
-    return isSecretkitError(error) ? error.code : String(error);
-  }
-}
+import { SecretsClient, VERSION } from '../../../src/index.js';
+import { thrownCode } from '../../support/errors.js';
 
 describe('SecretsClient options', () => {
   const sdk = new SecretsManagerClient({ region: 'us-east-1' });
 
   it('rejects conflicting or invalid options with INVALID_ARGUMENT', () => {
-    expect(codeOf(() => new SecretsClient({ client: sdk, clientConfig: {} } as never))).toBe(
+    expect(thrownCode(() => new SecretsClient({ client: sdk, clientConfig: {} } as never))).toBe(
       'INVALID_ARGUMENT',
     );
-    expect(codeOf(() => new SecretsClient({ client: {} as never }))).toBe('INVALID_ARGUMENT');
+    expect(thrownCode(() => new SecretsClient({ client: {} as never }))).toBe('INVALID_ARGUMENT');
     expect(
-      codeOf(() => new SecretsClient({ client: sdk, region: 'us-east-1', replicaRegions: ['us-west-2'] })),
+      thrownCode(
+        () => new SecretsClient({ client: sdk, region: 'us-east-1', replicaRegions: ['us-west-2'] }),
+      ),
     ).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => new SecretsClient({ region: 'us-east-1', replicaRegions: ['us-east-1'] }))).toBe(
+    expect(thrownCode(() => new SecretsClient({ region: 'us-east-1', replicaRegions: ['us-east-1'] }))).toBe(
       'INVALID_ARGUMENT',
     );
-    expect(codeOf(() => new SecretsClient({ region: 'us-east-1', ttlMs: -1 }))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => new SecretsClient({ region: 'us-east-1', regionTimeoutMs: 0 }))).toBe(
+    expect(thrownCode(() => new SecretsClient({ region: 'us-east-1', ttlMs: -1 }))).toBe('INVALID_ARGUMENT');
+    expect(thrownCode(() => new SecretsClient({ region: 'us-east-1', regionTimeoutMs: 0 }))).toBe(
       'INVALID_ARGUMENT',
     );
-    expect(codeOf(() => new SecretsClient({ region: 'us east 1' }))).toBe('INVALID_ARGUMENT');
+    expect(thrownCode(() => new SecretsClient({ region: 'us east 1' }))).toBe('INVALID_ARGUMENT');
   });
 
   it('accepts a region alone, and reports it', () => {
