@@ -6,8 +6,9 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { STSClient } from '@aws-sdk/client-sts';
-import { beforeEach, inject } from 'vitest';
+import { afterEach, beforeEach, inject } from 'vitest';
 import { resetMoto } from '../../scripts/lib/moto-server.js';
+import { SecretsClient } from '../../src/index.js';
 
 /** Dummy credentials; moto maps any unknown key to account 123456789012. */
 export const TEST_CREDENTIALS = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'test' } as const;
@@ -51,4 +52,17 @@ export function useEmulator(): void {
   beforeEach(async () => {
     await resetMoto(motoEndpoint());
   });
+}
+
+/** Returns a maker of SecretsClients on the emulator; each one made is closed after its test. */
+export function useSecretsClient(): () => SecretsClient {
+  const made: SecretsClient[] = [];
+  afterEach(() => {
+    for (const client of made.splice(0)) client.close();
+  });
+  return () => {
+    const client = new SecretsClient({ clientConfig: emulatorConfig() });
+    made.push(client);
+    return client;
+  };
 }

@@ -4,22 +4,16 @@ import {
   PutSecretValueCommand,
   UpdateSecretVersionStageCommand,
 } from '@aws-sdk/client-secrets-manager';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { SecretsClient } from '../../../src/index.js';
-import { emulatorConfig, smClient, useEmulator } from '../../support/aws.js';
+import { smClient, useEmulator, useSecretsClient } from '../../support/aws.js';
 import { expectCode } from '../../support/errors.js';
 
 const Db = z.object({ host: z.string(), port: z.number(), password: z.string() });
 
 describe('SecretsClient reads against the emulator', () => {
   useEmulator();
-  let client: SecretsClient | undefined;
-  afterEach(() => client?.close());
-  const make = () => {
-    client = new SecretsClient({ clientConfig: emulatorConfig() });
-    return client;
-  };
+  const make = useSecretsClient();
 
   it('reads string, JSON (typed by the schema) and binary values', async () => {
     const sm = smClient();

@@ -1,17 +1,11 @@
 import { CreateKeyCommand } from '@aws-sdk/client-kms';
-import { afterEach, describe, expect, it } from 'vitest';
-import { SecretsClient } from '../../../src/index.js';
-import { emulatorConfig, kmsClient, useEmulator } from '../../support/aws.js';
+import { describe, expect, it } from 'vitest';
+import { kmsClient, useEmulator, useSecretsClient } from '../../support/aws.js';
 import { codeOf } from '../../support/errors.js';
 
 describe('SecretsClient writes against the emulator', () => {
   useEmulator();
-  let client: SecretsClient | undefined;
-  afterEach(() => client?.close());
-  const make = () => {
-    client = new SecretsClient({ clientConfig: emulatorConfig() });
-    return client;
-  };
+  const make = useSecretsClient();
 
   it('creates string, JSON and binary secrets with a KMS key, tags and a description', async () => {
     const key = await kmsClient().send(new CreateKeyCommand({}));

@@ -1,15 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineSecrets, isSecretkitError, SecretsClient, secret } from '../../../src/index.js';
-import { emulatorConfig, useEmulator } from '../../support/aws.js';
+import { defineSecrets, isSecretkitError, secret } from '../../../src/index.js';
+import { useEmulator, useSecretsClient } from '../../support/aws.js';
 
 describe('defineSecrets(...).load against the emulator', () => {
   useEmulator();
-  let client: SecretsClient | undefined;
-  afterEach(() => client?.close());
+  const make = useSecretsClient();
 
   it('loads everything typed, with one BatchGetSecretValue per 20 secrets', async () => {
-    client = new SecretsClient({ clientConfig: emulatorConfig() });
+    const client = make();
     await client.createSecret({ name: 'prod/db', value: { json: { host: 'db', port: 5432 } } });
     await client.createSecret({ name: 'prod/stripe', value: { string: 'sk_live' } });
     await client.createSecret({ name: 'prod/cert', value: { binary: new Uint8Array([7]) } });
@@ -27,7 +26,7 @@ describe('defineSecrets(...).load against the emulator', () => {
   });
 
   it('throws one LOAD_FAILED listing every failing secret, without values', async () => {
-    client = new SecretsClient({ clientConfig: emulatorConfig() });
+    const client = make();
     await client.createSecret({ name: 'prod/db', value: { json: { host: 'db', port: 'PLANTED-VALUE-9' } } });
     await client.createSecret({ name: 'prod/ok', value: { string: 'fine' } });
     const config = defineSecrets({
