@@ -4,13 +4,12 @@
  * through an API key rotation, and never calls AWS more than once per interval for unknown keys.
  */
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecretsClient } from '../../../src/index.js';
 import { runRotation } from '../../../src/rotation/index.js';
 import { postgresSingleUser } from '../../../src/rotation/postgres/index.js';
 import { emulatorConfig, smClient, useEmulator } from '../../support/aws.js';
-import { postgresAdmin } from '../../support/databases/admin.js';
+import { type DatabaseAdmin, postgresAdmin } from '../../support/databases/admin.js';
 import { usePostgres } from '../../support/databases/index.js';
 import { type ExampleProcess, exampleEnv, startExample } from './child.js';
 
@@ -23,29 +22,18 @@ describe('examples/server', () => {
     if (app && app.child.exitCode === null) app.child.kill('SIGKILL');
   });
 
+  let admin: DatabaseAdmin;
+
   async function terminateSessionsOf(user: string): Promise<void> {
-    const s = server();
-    const admin = new pg.Client({
-      host: s.host,
-      port: s.port,
-      user: s.adminUser,
-      password: s.adminPassword,
-      database: 'postgres',
-    });
-    await admin.connect();
-    try {
-      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1', [user]);
-      // Wait until the sessions are gone, then give the server's pool a moment to see its idle
-      // connections close (otherwise a request could pick a dying connection: not what we test).
-      for (let i = 0; i < 50; i++) {
-        const left = await admin.query('SELECT 1 FROM pg_stat_activity WHERE usename = $1', [user]);
-        if (left.rowCount === 0) break;
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    } finally {
-      await admin.end();
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1', [user]);
+    // Wait until the sessions are gone, then give the server's pool a moment to see its idle
+    // connections close (otherwise a request could pick a dying connection: not what we test).
+    for (let i = 0; i < 50; i++) {
+      const left = await admin.query('SELECT 1 FROM pg_stat_activity WHERE usename = $1', [user]);
+      if (left.length === 0) break;
+      await new Promise((r) => setTimeout(r, 20));
     }
+    await new Promise((r) => setTimeout(r, 200));
   }
 
   let base = '';
@@ -58,8 +46,8 @@ describe('examples/server', () => {
     ((await (await get('/metrics')).json()) as { apiCalls: { total: number } }).apiCalls.total;
 
   beforeAll(async () => {
-    const s = server();
-    await (await postgresAdmin(s)).createAppUser(user, firstPassword);
+    admin = await postgresAdmin(server());
+    await admin.createAppUser(user, firstPassword);
   });
 
   it('serves, survives a database rotation and an API key rotation', async () => {

@@ -22,21 +22,6 @@ const server = useMariaDb(() => {
   return certs;
 });
 
-async function asRoot<T>(run: (c: mysql.Connection) => Promise<T>): Promise<T> {
-  const s = server();
-  const conn = await mysql.createConnection({
-    host: s.host,
-    port: s.port,
-    user: s.adminUser,
-    password: s.adminPassword,
-  });
-  try {
-    return await run(conn);
-  } finally {
-    await conn.end();
-  }
-}
-
 describe('MariaDB rotation over TLS', () => {
   useEmulator();
   let admin: DatabaseAdmin;
@@ -50,7 +35,7 @@ describe('MariaDB rotation over TLS', () => {
     const user = uniqueUser('tls');
     const password = `initial-${randomUUID()}`;
     await admin.createAppUser(user, password);
-    await asRoot((c) => c.query('ALTER USER ?@? REQUIRE SSL', [user, '%']));
+    await admin.query('ALTER USER ?@? REQUIRE SSL', [user, '%']);
     const s = server();
     const value = { engine: 'mariadb', host: s.host, port: s.port, username: user, password, ...extra };
     const out = await smClient().send(
@@ -97,12 +82,10 @@ describe('MariaDB rotation over TLS', () => {
     await runRotation(smClient(), id, mysqlAlternatingUsers({ tls: ca() }));
     const now = await readStage(id, 'AWSCURRENT');
     expect(now.username).toBe(`${user}_clone`);
-    const [rows] = await asRoot((c) =>
-      c.query<mysql.RowDataPacket[]>('SELECT ssl_type FROM mysql.user WHERE User = ? AND Host = ?', [
-        now.username,
-        '%',
-      ]),
-    );
+    const rows = await admin.query('SELECT ssl_type FROM mysql.user WHERE User = ? AND Host = ?', [
+      now.username,
+      '%',
+    ]);
     expect(rows[0]?.['ssl_type']).toBe('ANY');
     // Without TLS the clone is refused, with it it reads the data.
     expect(await admin.canLogin(now.username, now.password)).toBe(false);

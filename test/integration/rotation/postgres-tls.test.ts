@@ -31,32 +31,15 @@ describe('PostgreSQL rotation over TLS', () => {
 
   beforeAll(async () => {
     admin = await postgresAdmin(server());
-    const s = server();
-    const client = new pg.Client({
-      host: s.host,
-      port: s.port,
-      user: s.adminUser,
-      password: s.adminPassword,
-    });
-    await client.connect();
-    await client.query('CREATE ROLE tls_only NOLOGIN');
-    await client.end();
+    await admin.query('CREATE ROLE tls_only NOLOGIN');
   });
 
   async function tlsOnlyUser(extra: Record<string, unknown> = {}) {
     const user = uniqueUser('tls');
     const password = `initial-${randomUUID()}`;
     await admin.createAppUser(user, password);
+    await admin.query(`GRANT tls_only TO "${user}"`);
     const s = server();
-    const client = new pg.Client({
-      host: s.host,
-      port: s.port,
-      user: s.adminUser,
-      password: s.adminPassword,
-    });
-    await client.connect();
-    await client.query(`GRANT tls_only TO "${user}"`);
-    await client.end();
     const value = { engine: 'postgres', host: s.host, port: s.port, username: user, password, ...extra };
     const out = await smClient().send(
       new CreateSecretCommand({ Name: `db/${user}`, SecretString: JSON.stringify(value) }),

@@ -24,6 +24,8 @@ export interface DatabaseAdmin {
   countItems(user: string, password: string): Promise<number>;
   /** True when the user exists. */
   userExists(name: string): Promise<boolean>;
+  /** Runs one statement as the superuser (placeholders: `$1` / `?`) and returns its rows. */
+  query(sql: string, params?: readonly unknown[]): Promise<Record<string, unknown>[]>;
 }
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -91,6 +93,7 @@ export async function postgresAdmin(server: DatabaseServer): Promise<DatabaseAdm
       admin(
         async (c) => ((await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [name])).rowCount ?? 0) > 0,
       ),
+    query: (sql, params = []) => admin(async (c) => (await c.query(sql, [...params])).rows),
   };
 }
 
@@ -160,6 +163,11 @@ export async function mariadbAdmin(server: DatabaseServer): Promise<DatabaseAdmi
           name,
         ]);
         return rows.length > 0;
+      }),
+    query: (sql, params = []) =>
+      admin(async (c) => {
+        const [rows] = await c.query<mysql.RowDataPacket[]>(sql, [...params]);
+        return rows;
       }),
   };
 }
