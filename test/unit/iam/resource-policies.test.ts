@@ -6,6 +6,7 @@ import {
   denyOutsideOrganizationPolicy,
   denyOutsideVpcEndpointPolicy,
 } from '../../../src/iam/resource-policies.js';
+import type { PolicyDocument } from '../../../src/iam/types.js';
 import { ACCOUNT, APP_ROLE, decide, OTHER_ACCOUNT, secretArn } from './simulate.js';
 
 const SECRET = secretArn('app/prod/db-AbC123');
@@ -18,6 +19,9 @@ const broad = [
   },
 ];
 const reader = [readerPolicy({ secrets: [SECRET] })];
+/** The decision on the app role's GetSecretValue of SECRET, allowed by `reader`, under `resourcePolicy`. */
+const readerGet = (resourcePolicy: PolicyDocument, context: Record<string, string>) =>
+  decide({ action: GET, resource: SECRET, identity: reader, resourcePolicy, context });
 
 describe('allowOnlyPrincipalsPolicy', () => {
   const partnerRole = `arn:aws:iam::${OTHER_ACCOUNT}:role/partner`;
@@ -45,15 +49,7 @@ describe('allowOnlyPrincipalsPolicy', () => {
   });
 
   it('allows the named principals (same account and cross-account with their identity policy)', async () => {
-    expect(
-      await decide({
-        action: GET,
-        resource: SECRET,
-        identity: reader,
-        resourcePolicy,
-        context: ctx(APP_ROLE),
-      }),
-    ).toBe('Allowed');
+    expect(await readerGet(resourcePolicy, ctx(APP_ROLE))).toBe('Allowed');
     expect(
       await decide({
         principal: partnerRole,
@@ -116,24 +112,14 @@ describe('denyOutsideVpcEndpointPolicy', () => {
   const resourcePolicy = denyOutsideVpcEndpointPolicy({ vpcEndpointIds: ['vpce-0a1b2c3d'] });
 
   it('allows requests through the endpoint', async () => {
-    expect(
-      await decide({
-        action: GET,
-        resource: SECRET,
-        identity: reader,
-        resourcePolicy,
-        context: { 'aws:SourceVpce': 'vpce-0a1b2c3d' },
-      }),
-    ).toBe('Allowed');
+    expect(await readerGet(resourcePolicy, { 'aws:SourceVpce': 'vpce-0a1b2c3d' })).toBe('Allowed');
   });
 
   it.each([
     ['another endpoint', { 'aws:SourceVpce': 'vpce-99999999' }],
     ['no endpoint (internet)', {}],
   ])('denies requests from %s', async (_label, context) => {
-    expect(await decide({ action: GET, resource: SECRET, identity: reader, resourcePolicy, context })).toBe(
-      'ExplicitlyDenied',
-    );
+    expect(await readerGet(resourcePolicy, context)).toBe('ExplicitlyDenied');
   });
 });
 
@@ -141,24 +127,14 @@ describe('denyOutsideOrganizationPolicy', () => {
   const resourcePolicy = denyOutsideOrganizationPolicy({ organizationId: 'o-abc123def4' });
 
   it('allows principals of the organization', async () => {
-    expect(
-      await decide({
-        action: GET,
-        resource: SECRET,
-        identity: reader,
-        resourcePolicy,
-        context: { 'aws:PrincipalOrgID': 'o-abc123def4' },
-      }),
-    ).toBe('Allowed');
+    expect(await readerGet(resourcePolicy, { 'aws:PrincipalOrgID': 'o-abc123def4' })).toBe('Allowed');
   });
 
   it.each([
     ['another organization', { 'aws:PrincipalOrgID': 'o-zzz999zzz9' }],
     ['no organization', {}],
   ])('denies principals of %s', async (_label, context) => {
-    expect(await decide({ action: GET, resource: SECRET, identity: reader, resourcePolicy, context })).toBe(
-      'ExplicitlyDenied',
-    );
+    expect(await readerGet(resourcePolicy, context)).toBe('ExplicitlyDenied');
   });
 
   it('rejects a malformed organization id', () => {
@@ -176,17 +152,7 @@ describe('combined resource policy', () => {
 
   it('needs both the principal and the endpoint', async () => {
     const ok = { 'aws:PrincipalArn': APP_ROLE, 'aws:SourceVpce': 'vpce-0a1b2c3d' };
-    expect(
-      await decide({ action: GET, resource: SECRET, identity: reader, resourcePolicy, context: ok }),
-    ).toBe('Allowed');
-    expect(
-      await decide({
-        action: GET,
-        resource: SECRET,
-        identity: reader,
-        resourcePolicy,
-        context: { ...ok, 'aws:SourceVpce': 'vpce-1' },
-      }),
-    ).toBe('ExplicitlyDenied');
+    expect(await readerGet(resourcePolicy, ok)).toBe('Allowed');
+    expect(await readerGet(resourcePolicy, { ...ok, 'aws:SourceVpce': 'vpce-1' })).toBe('ExplicitlyDenied');
   });
 });
