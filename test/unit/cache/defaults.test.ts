@@ -57,42 +57,28 @@ describe('resolveCacheOptions', () => {
     const classify = () => true;
     const onEvent = () => {};
     const isNotFound = () => false;
+    // Frozen: resolving must not write into what it was given.
+    const given = Object.freeze({
+      ttlMs: 1_000,
+      jitterRatio: 0,
+      refreshAheadRatio: 0,
+      staleWhileRevalidateMs: 0,
+      maxStaleMs: 0,
+      notFoundTtlMs: 5,
+      backoffBaseMs: 10,
+      backoffMaxMs: 10,
+      maxEntries: 1,
+      maxBytes: 4_096,
+      clock,
+      random,
+      isFault: classify,
+      isNotFound,
+      onEvent,
+    });
     // Act
-    const options = resolveCacheOptions({
-      ttlMs: 1_000,
-      jitterRatio: 0,
-      refreshAheadRatio: 0,
-      staleWhileRevalidateMs: 0,
-      maxStaleMs: 0,
-      notFoundTtlMs: 5,
-      backoffBaseMs: 10,
-      backoffMaxMs: 10,
-      maxEntries: 1,
-      maxBytes: 4_096,
-      clock,
-      random,
-      isFault: classify,
-      isNotFound,
-      onEvent,
-    });
+    const options = resolveCacheOptions(given);
     // Assess
-    expect(options).toEqual({
-      ttlMs: 1_000,
-      jitterRatio: 0,
-      refreshAheadRatio: 0,
-      staleWhileRevalidateMs: 0,
-      maxStaleMs: 0,
-      notFoundTtlMs: 5,
-      backoffBaseMs: 10,
-      backoffMaxMs: 10,
-      maxEntries: 1,
-      maxBytes: 4_096,
-      clock,
-      random,
-      isFault: classify,
-      isNotFound,
-      onEvent,
-    });
+    expect(options).toEqual(given);
     expect(Object.isFrozen(options)).toBe(true);
   });
 
