@@ -6,19 +6,14 @@ import {
   DecryptionFailure,
   GetSecretValueCommand,
   InternalServiceError,
-  SecretsManagerClient,
   SecretsManagerServiceException,
 } from '@aws-sdk/client-secrets-manager';
-import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type SecretkitEvent, SecretsClient } from '../../../src/index.js';
 import { codeOf } from '../../support/errors.js';
+import { mockedSecretsManager } from '../../support/mock-sdk.js';
 
-const sdk = new SecretsManagerClient({
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-});
-const sm = mockClient(sdk);
+const { sdk, sm } = mockedSecretsManager();
 
 function awsError(name: string, status: number, fault: 'client' | 'server' = 'client', extra = {}) {
   return new SecretsManagerServiceException({

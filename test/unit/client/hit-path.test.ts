@@ -1,15 +1,11 @@
 /** The synchronous hit path must agree with the full read path in every case. */
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { mockClient } from 'aws-sdk-client-mock';
+import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { isSecretkitError, SecretsClient } from '../../../src/index.js';
+import { mockedSecretsManager } from '../../support/mock-sdk.js';
 
-const sdk = new SecretsManagerClient({
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-});
-const sm = mockClient(sdk);
+const { sdk, sm } = mockedSecretsManager();
 const arn = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:x-AbCdEf';
 
 describe('SecretsClient hit path', () => {

@@ -1,19 +1,11 @@
 /** NOT_FOUND answers are remembered for notFoundTtlMs (a verifier asking for AWSPENDING per request). */
-import {
-  GetSecretValueCommand,
-  ResourceNotFoundException,
-  SecretsManagerClient,
-} from '@aws-sdk/client-secrets-manager';
-import { mockClient } from 'aws-sdk-client-mock';
+import { GetSecretValueCommand, ResourceNotFoundException } from '@aws-sdk/client-secrets-manager';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isSecretkitError, SecretsClient } from '../../../src/index.js';
 import { getAcceptedVersions } from '../../../src/rotation/index.js';
+import { mockedSecretsManager } from '../../support/mock-sdk.js';
 
-const sdk = new SecretsManagerClient({
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-});
-const sm = mockClient(sdk);
+const { sdk, sm } = mockedSecretsManager();
 const arn = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:key-AbCdEf';
 const notFound = () =>
   new ResourceNotFoundException({ $metadata: { httpStatusCode: 400 }, message: 'no such stage' });

@@ -4,22 +4,14 @@
  * events, log lines, util.inspect and JSON.stringify of the client.
  */
 import { inspect } from 'node:util';
-import {
-  GetSecretValueCommand,
-  SecretsManagerClient,
-  SecretsManagerServiceException,
-} from '@aws-sdk/client-secrets-manager';
-import { mockClient } from 'aws-sdk-client-mock';
+import { GetSecretValueCommand, SecretsManagerServiceException } from '@aws-sdk/client-secrets-manager';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineSecrets, SecretsClient, type StandardSchemaV1, secret } from '../../../src/index.js';
+import { mockedSecretsManager } from '../../support/mock-sdk.js';
 
 const MARKER = 'MARKER-9f3b2c-SECRET';
-const sdk = new SecretsManagerClient({
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-});
-const sm = mockClient(sdk);
+const { sdk, sm } = mockedSecretsManager();
 
 /** A schema whose messages quote the received value, as zod 3 and others do. */
 const echoingSchema: StandardSchemaV1<unknown, { port: number }> = {

@@ -3,19 +3,15 @@ import {
   GetSecretValueCommand,
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
-import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { SecretsClient, VERSION } from '../../../src/index.js';
+import { mockedSecretsManager } from '../../support/mock-sdk.js';
 
 const arn = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf';
 
 describe('SecretsClient and a known NextRotationDate', () => {
   it('treats a value as stale at the rotation date, before the TTL ends', async () => {
-    const sdk = new SecretsManagerClient({
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-    });
-    const sm = mockClient(sdk);
+    const { sdk, sm } = mockedSecretsManager();
     let now = 1_000_000;
     sm.on(DescribeSecretCommand).resolves({ Name: 'db', ARN: arn, NextRotationDate: new Date(now + 60_000) });
     sm.on(GetSecretValueCommand).resolves({ Name: 'db', ARN: arn, VersionId: 'v1', SecretString: 'x' });
