@@ -56,9 +56,10 @@ class Engine<V> implements CacheEngine<V> {
     return this.#getSlow(key, loader, entry, now, options?.forceRefresh === true);
   }
 
-  peekFresh(key: string): V | undefined {
+  peekFresh(key: string, usable?: (value: V) => boolean): V | undefined {
     const entry = this.#store.get(key);
     if (entry === undefined || this.#closed || this.#clock.now() >= entry.refreshFromMs) return undefined;
+    if (usable !== undefined && !usable(entry.value)) return undefined;
     this.#counters.hits++;
     if (this.#onEvent !== undefined) this.#emit({ type: 'hit', key });
     return entry.value;

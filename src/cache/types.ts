@@ -150,8 +150,9 @@ export interface CacheEngine<V> {
   /**
    * The synchronous hit path: the value when `key` is fresh and outside its refresh-ahead window
    * (counted as a hit), else `undefined` and nothing happens (the caller then uses `get`).
+   * With `usable`, a fresh value it refuses is not a hit either: `undefined`, nothing counted.
    */
-  peekFresh(key: string): V | undefined;
+  peekFresh(key: string, usable?: (value: V) => boolean): V | undefined;
   /** Stores a value loaded elsewhere (batch preload, a write through the client). */
   set(key: string, result: LoadResult<V>): void;
   /** True when `key` holds a value that is still fresh (no load would happen). */

@@ -188,12 +188,15 @@ export class SecretsClient implements SecretsReader {
     schemaOrOptions?: StandardSchemaV1 | ReadOptions,
     maybeOptions?: ReadOptions,
   ): Promise<unknown> {
-    if (maybeOptions === undefined && schemaOrOptions !== undefined) {
-      const hit = this.#peek(secretId, undefined);
-      if (hit !== undefined) {
-        const output = hit.peekParsed(schemaOrOptions as StandardSchemaV1);
-        if (output !== NOT_READY) return Promise.resolve(output);
-      }
+    // The hit path only for (id, schema): with read options the read is not of AWSCURRENT, and a
+    // value whose schema output is not ready yet is no hit here (the full path counts it once).
+    if (maybeOptions === undefined && isStandardSchema(schemaOrOptions)) {
+      const hit = this.#peek(
+        secretId,
+        undefined,
+        (secret) => secret.peekParsed(schemaOrOptions) !== NOT_READY,
+      );
+      if (hit !== undefined) return Promise.resolve(hit.peekParsed(schemaOrOptions));
     }
     return this.#readJson(secretId, schemaOrOptions, maybeOptions);
   }
@@ -484,10 +487,14 @@ export class SecretsClient implements SecretsReader {
   }
 
   /** The hit path: a fresh AWSCURRENT value read with no options, without building a key. */
-  #peek(secretId: string, options: ReadOptions | undefined): CachedSecret | undefined {
+  #peek(
+    secretId: string,
+    options: ReadOptions | undefined,
+    usable?: (secret: CachedSecret) => boolean,
+  ): CachedSecret | undefined {
     if (options !== undefined) return undefined;
     const key = this.#currentKeys.get(secretId);
-    return key === undefined ? undefined : this.#cache.peekFresh(key);
+    return key === undefined ? undefined : this.#cache.peekFresh(key, usable);
   }
 
   async #read(secretId: string, options: ReadOptions | undefined): Promise<CachedSecret> {
