@@ -58,10 +58,12 @@ async function fetchChunk(
       }).catch((error: unknown) => {
         throw toSecretkitError(error, { operation: 'BatchGetSecretValue', region: attempt.region });
       });
+      // Every id the value answers: the same secret may be asked for by name and by ARN.
       for (const value of out.SecretValues ?? []) {
-        const index = sent.findIndex((id) => matches(id, value));
-        const secretId = ids[index];
-        if (secretId !== undefined) values.set(secretId, value);
+        sent.forEach((id, index) => {
+          const secretId = ids[index];
+          if (secretId !== undefined && matches(id, value)) values.set(secretId, value);
+        });
       }
       for (const e of out.Errors ?? []) {
         const secretId = ids[sent.indexOf(e.SecretId ?? '')] ?? e.SecretId ?? '';
