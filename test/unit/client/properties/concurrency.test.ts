@@ -290,4 +290,17 @@ describe('found by the random walks', () => {
       if (saved[1] !== undefined) process.env['AWS_DEFAULT_REGION'] = saved[1];
     }
   });
+
+  // invalidate(partial ARN) matches a known name only through `:secret:${name}-` (a full ARN):
+  // a partial ARN has no suffix, so values cached under the name (or full ARN) stay.
+  // src/client/secrets-client.ts invalidate().
+  it.fails('invalidate by partial ARN drops the values cached under the name', async () => {
+    const { fake, seeded, clock } = setup();
+    const client = new SecretsClient({ client: fake, region: 'us-east-1', clock, random: () => 0 });
+    await client.getString('s0');
+    fake.simulateRotation('s0', `${MARK}:s0:rotated`);
+    expect(client.invalidate(seeded[0]!.arn.slice(0, -7))).toBe(1);
+    expect(await client.getString('s0')).toBe(`${MARK}:s0:rotated`);
+    client.close();
+  });
 });
