@@ -17,8 +17,11 @@ export interface CircuitBreakerOptions {
   readonly clock: { now(): number };
 }
 
-/** What {@link CircuitBreaker.acquire} granted. */
-export type CircuitPermit = 'closed' | 'probe';
+/**
+ * What {@link CircuitBreaker.acquire} granted: a request through a closed circuit, the one
+ * half-open probe, or a `trial` that joins a probe already in flight (last resort).
+ */
+export type CircuitPermit = 'closed' | 'probe' | 'trial';
 
 /** What a recorded outcome changed, so the caller can report it. */
 export type CircuitTransition =
@@ -62,6 +65,18 @@ export class CircuitBreaker {
     return 'probe';
   }
 
+  /**
+   * Lets one more request into a half-open circuit whose probe another read holds. The router
+   * uses it only when no other region is left for a read: refusing would fail the read outright
+   * (N concurrent reads failing over to a replica idle since an old fault would otherwise get one
+   * probe and N-1 errors).
+   *
+   * @returns a `trial` permit, or `undefined` unless the circuit is half-open
+   */
+  joinProbe(): CircuitPermit | undefined {
+    return this.current === 'half-open' ? 'trial' : undefined;
+  }
+
   /** Grants a probe regardless of the cool-down (used when every region's circuit is open). */
   forceProbe(): CircuitPermit {
     if (this.state === 'closed') return 'closed';
@@ -81,6 +96,8 @@ export class CircuitBreaker {
 
   /** The region faulted (network, timeout, 5xx, throttling). */
   recordFailure(permit: CircuitPermit): CircuitTransition {
+    if (permit === 'trial')
+      return this.state === 'open' && this.options.clock.now() < this.openUntil ? undefined : this.open();
     if (permit === 'probe') {
       this.probing = false;
       return this.open();

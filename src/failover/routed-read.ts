@@ -91,6 +91,7 @@ export class RoutedRead<T> {
       this.start(index, region, permit, cause);
       return true;
     }
+    if (this.launched && this.joinHalfOpen(cause)) return true;
     if (this.launched) return false;
     // Every circuit is open: never fail without trying. Probe the region whose cool-down ends
     // first (the one the breakers would probe next anyway; the primary on a tie).
@@ -103,6 +104,25 @@ export class RoutedRead<T> {
     if (skipped >= 0) this.failures.splice(skipped, 1);
     this.start(index, region, this.ctx.breakerOf(region).forceProbe(), cause);
     return true;
+  }
+
+  /**
+   * Last resort when failing over: a region skipped only because another read holds its
+   * half-open probe is tried anyway (a `trial` permit), rather than failing this read.
+   */
+  private joinHalfOpen(cause: LaunchCause): boolean {
+    const { order } = this.ctx;
+    for (let index = 0; index < order.length; index += 1) {
+      const region = order[index]!;
+      const skipped = this.failures.findIndex((f) => f.region === region && 'skipped' in f);
+      if (skipped < 0) continue;
+      const permit = this.ctx.breakerOf(region).joinProbe();
+      if (permit === undefined) continue;
+      this.failures.splice(skipped, 1);
+      this.start(index, region, permit, cause);
+      return true;
+    }
+    return false;
   }
 
   private start(index: number, region: string, permit: CircuitPermit, cause: LaunchCause): void {
