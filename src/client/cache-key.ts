@@ -69,3 +69,18 @@ export function checkSecretId(secretId: unknown): asserts secretId is string {
     throw new SecretkitError('INVALID_ARGUMENT', 'A secret id must not contain NUL characters.');
   }
 }
+
+/**
+ * The secret names an id may denote: a name itself; for a full or partial ARN, the part after
+ * `:secret:`, and that part without a trailing `-XXXXXX` random suffix (a partial ARN whose name
+ * ends like a suffix is ambiguous, as in AWS itself).
+ *
+ * @param secretId - a name, full ARN or partial ARN
+ */
+export function possibleNames(secretId: string): string[] {
+  const at = secretId.startsWith('arn:') ? secretId.indexOf(':secret:') : -1;
+  if (at === -1) return [secretId];
+  const tail = secretId.slice(at + ':secret:'.length);
+  const suffixed = /^(.+)-[A-Za-z0-9]{6}$/.exec(tail);
+  return suffixed ? [tail, suffixed[1] as string] : [tail];
+}

@@ -5,6 +5,7 @@
  */
 import { SecretsManagerClient, type SecretsManagerClientConfig } from '@aws-sdk/client-secrets-manager';
 import { SecretkitError } from '../errors/secretkit-error.js';
+import { UNKNOWN_REGION } from '../failover/region-id.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
 import { addUserAgentMiddleware, SECRETKIT_USER_AGENT } from '../sdk/user-agent.js';
 import type { SecretsClientOptions } from './types.js';
@@ -83,7 +84,7 @@ export function resolveRegionClients(options: SecretsClientOptions): RegionClien
     }
     addUserAgentMiddleware(userClient);
     for (const c of Object.values(replicaClients)) addUserAgentMiddleware(c);
-    const primary = primaryRegion ?? 'default';
+    const primary = primaryRegion ?? UNKNOWN_REGION;
     return {
       primaryRegion: primary,
       replicaRegions,
@@ -95,13 +96,13 @@ export function resolveRegionClients(options: SecretsClientOptions): RegionClien
   const base = options.clientConfig ?? {};
   const perRegion = options.regionClientConfig ?? {};
   return {
-    primaryRegion: primaryRegion ?? 'default',
+    primaryRegion: primaryRegion ?? UNKNOWN_REGION,
     replicaRegions,
     clientFactory: (region) =>
       new SecretsManagerClient({
         ...base,
         ...perRegion[region],
-        ...(region === 'default' ? {} : { region }),
+        ...(region === UNKNOWN_REGION ? {} : { region }),
         customUserAgent: [SECRETKIT_USER_AGENT],
       }),
     destroyClient: (_region, client) => (client as SecretsManagerClient).destroy(),

@@ -26,7 +26,14 @@ import type {
 } from '../replication/types.js';
 import type { StandardSchemaV1 } from '../schema/standard-schema.js';
 import { isStandardSchema } from '../schema/validate.js';
-import { cacheKey, checkSecretId, type Selector, secretIdOfKey, selectorOf } from './cache-key.js';
+import {
+  cacheKey,
+  checkSecretId,
+  possibleNames,
+  type Selector,
+  secretIdOfKey,
+  selectorOf,
+} from './cache-key.js';
 import { type CachedSecret, NOT_READY } from './cached-secret.js';
 import { describeSecret, listVersions, type SecretDescription, type VersionInfo } from './describe.js';
 import { type FetchContext, fetchSecret } from './fetch-secret.js';
@@ -77,6 +84,8 @@ export class SecretsClient implements SecretsReader {
   readonly #nextRotationByName = new Map<string, number>();
   /** Secret name → the ids callers used for it (name, ARN, partial ARN), for invalidation. */
   readonly #idsByName = new Map<string, Set<string>>();
+  /** Bumped by every invalidate (writes included), so a batch that raced one caches nothing. */
+  #invalidations = 0;
   #closed = false;
 
   /**
@@ -234,7 +243,10 @@ export class SecretsClient implements SecretsReader {
     for (const id of secretIds) checkSecretId(id);
     const wanted = [...new Set(secretIds)];
     const todo = wanted.filter((id) => !this.#cache.hasFresh(cacheKey(id, { versionStage: 'AWSCURRENT' })));
+    const generation = this.#invalidations;
     const result = await preloadSecrets(this.#fetch, todo, (id, secret) => {
+      // A write or invalidate during the batch may have made these values old: do not cache them.
+      if (this.#invalidations !== generation) return;
       this.#remember(id, secret);
       this.#cache.set(cacheKey(id, { versionStage: 'AWSCURRENT' }), {
         value: secret,
@@ -258,14 +270,21 @@ export class SecretsClient implements SecretsReader {
       this.#idsByName.clear();
       return this.#cache.invalidate(() => true);
     }
+    this.#invalidations += 1;
+    // Every name the id may denote, and every id a caller has used for those names. Keys are
+    // also matched by the names their own ids may denote, so a load in flight under an id not
+    // yet seen (a partial ARN, say) is dropped too. Matching too much only costs a reload.
+    const names = new Set(possibleNames(secretId));
+    for (const [name, known] of this.#idsByName) if (known.has(secretId)) names.add(name);
     const ids = new Set([secretId]);
-    for (const [name, known] of this.#idsByName) {
-      if (name === secretId || known.has(secretId) || secretId.includes(`:secret:${name}-`)) {
-        for (const id of known) ids.add(id);
-        this.#idsByName.delete(name);
-      }
+    for (const name of names) {
+      for (const id of this.#idsByName.get(name) ?? []) ids.add(id);
+      this.#idsByName.delete(name);
     }
-    return this.#cache.invalidate((key) => ids.has(secretIdOfKey(key)));
+    return this.#cache.invalidate((key) => {
+      const id = secretIdOfKey(key);
+      return ids.has(id) || possibleNames(id).some((name) => names.has(name));
+    });
   }
 
   /** Counters: cache hits/misses/stale, API calls by operation and region, errors by code, failovers. */

@@ -5,11 +5,17 @@
 import { isSecretArn, withRegion } from '../arn/secret-arn.js';
 
 /**
+ * The region name a client uses when neither options nor environment name one (the SDK client
+ * then resolves its own). An ARN is never rewritten to it.
+ */
+export const UNKNOWN_REGION = 'default';
+
+/**
  * The secret id to send to `region`'s endpoint.
  *
  * @param secretId - a name or an ARN
  * @param region - the region of the attempt
  */
 export function secretIdForRegion(secretId: string, region: string): string {
-  return isSecretArn(secretId) ? withRegion(secretId, region) : secretId;
+  return region !== UNKNOWN_REGION && isSecretArn(secretId) ? withRegion(secretId, region) : secretId;
 }
