@@ -26,21 +26,15 @@ import type {
 } from '../replication/types.js';
 import type { StandardSchemaV1 } from '../schema/standard-schema.js';
 import { isStandardSchema } from '../schema/validate.js';
-import {
-  cacheKey,
-  checkSecretId,
-  possibleNames,
-  type Selector,
-  secretIdOfKey,
-  selectorOf,
-} from './cache-key.js';
+import { cacheKey, checkSecretId, type Selector, selectorOf } from './cache-key.js';
 import { type CachedSecret, NOT_READY } from './cached-secret.js';
 import { describeSecret, listVersions, type SecretDescription, type VersionInfo } from './describe.js';
 import { type FetchContext, fetchSecret } from './fetch-secret.js';
 import { type ListSecretsOptions, listSecrets, type SecretListEntry } from './listing.js';
+import { logEvent } from './log-events.js';
 import { type PreloadResult, preloadSecrets } from './preload.js';
 import { resolveRegionClients } from './regions.js';
-
+import { SecretIndex } from './secret-index.js';
 import type { SecretValueInput } from './secret-value-input.js';
 import { ClientCounters, type SecretsClientStats } from './stats.js';
 import type { ReadOptions, SecretkitEvent, SecretsClientOptions, SecretsReader } from './types.js';
@@ -77,13 +71,7 @@ export class SecretsClient implements SecretsReader {
   readonly #counters = new ClientCounters();
   readonly #fetch: FetchContext;
   readonly #options: SecretsClientOptions;
-  /** Secret id → its AWSCURRENT cache key, so the hit path builds no string. Bounded. */
-  readonly #currentKeys = new Map<string, string>();
-  readonly #maxCurrentKeys: number;
-  /** Secret name → its NextRotationDate (ms) as last seen by describeSecret/listSecrets: caps freshness. */
-  readonly #nextRotationByName = new Map<string, number>();
-  /** Secret name → the ids callers used for it (name, ARN, partial ARN), for invalidation. */
-  readonly #idsByName = new Map<string, Set<string>>();
+  readonly #index: SecretIndex;
   /** Bumped by every invalidate (writes included), so a batch that raced one caches nothing. */
   #invalidations = 0;
   #closed = false;
@@ -94,7 +82,7 @@ export class SecretsClient implements SecretsReader {
    */
   constructor(options: SecretsClientOptions = {}) {
     this.#options = options;
-    this.#maxCurrentKeys = 4 * (options.maxEntries ?? DEFAULT_MAX_ENTRIES);
+    this.#index = new SecretIndex(4 * (options.maxEntries ?? DEFAULT_MAX_ENTRIES));
     const regions = resolveRegionClients(options);
     const emit = this.#emit.bind(this);
     const clock = options.clock ?? { now: Date.now };
@@ -247,7 +235,7 @@ export class SecretsClient implements SecretsReader {
     const result = await preloadSecrets(this.#fetch, todo, (id, secret) => {
       // A write or invalidate during the batch may have made these values old: do not cache them.
       if (this.#invalidations !== generation) return;
-      this.#remember(id, secret);
+      this.#index.rememberId(id, secret.name);
       this.#cache.set(cacheKey(id, { versionStage: 'AWSCURRENT' }), {
         value: secret,
         sizeBytes: secret.sizeBytes,
@@ -266,25 +254,12 @@ export class SecretsClient implements SecretsReader {
    * @returns how many entries were dropped
    */
   invalidate(secretId?: string): number {
+    this.#invalidations += 1;
     if (secretId === undefined) {
-      this.#idsByName.clear();
+      this.#index.clearIds();
       return this.#cache.invalidate(() => true);
     }
-    this.#invalidations += 1;
-    // Every name the id may denote, and every id a caller has used for those names. Keys are
-    // also matched by the names their own ids may denote, so a load in flight under an id not
-    // yet seen (a partial ARN, say) is dropped too. Matching too much only costs a reload.
-    const names = new Set(possibleNames(secretId));
-    for (const [name, known] of this.#idsByName) if (known.has(secretId)) names.add(name);
-    const ids = new Set([secretId]);
-    for (const name of names) {
-      for (const id of this.#idsByName.get(name) ?? []) ids.add(id);
-      this.#idsByName.delete(name);
-    }
-    return this.#cache.invalidate((key) => {
-      const id = secretIdOfKey(key);
-      return ids.has(id) || possibleNames(id).some((name) => names.has(name));
-    });
+    return this.#cache.invalidate(this.#index.matcherFor(secretId));
   }
 
   /** Counters: cache hits/misses/stale, API calls by operation and region, errors by code, failovers. */
@@ -368,7 +343,7 @@ export class SecretsClient implements SecretsReader {
   describeSecret(secretId: string): Promise<SecretDescription> {
     return this.#write(async () => {
       const description = await describeSecret(this.#writeContext(), secretId);
-      this.#noteRotation(description.name, description.nextRotationDate);
+      this.#index.noteRotation(description.name, description.nextRotationDate);
       return description;
     });
   }
@@ -395,22 +370,9 @@ export class SecretsClient implements SecretsReader {
   async *listSecrets(options?: ListSecretsOptions): AsyncGenerator<SecretListEntry> {
     this.#checkOpen();
     for await (const entry of listSecrets(this.#writeContext(), options)) {
-      this.#noteRotation(entry.name, entry.nextRotationDate);
+      this.#index.noteRotation(entry.name, entry.nextRotationDate);
       yield entry;
     }
-  }
-
-  /**
-   * A known rotation date caps how long values of that secret stay fresh, so a scheduled rotation
-   * is picked up at its date rather than up to a TTL later. Bounded like the cache.
-   */
-  #noteRotation(name: string, date: Date | undefined): void {
-    if (date === undefined) {
-      this.#nextRotationByName.delete(name);
-      return;
-    }
-    if (this.#nextRotationByName.size >= this.#maxCurrentKeys) this.#nextRotationByName.clear();
-    this.#nextRotationByName.set(name, date.getTime());
   }
 
   /**
@@ -512,7 +474,7 @@ export class SecretsClient implements SecretsReader {
     usable?: (secret: CachedSecret) => boolean,
   ): CachedSecret | undefined {
     if (options !== undefined) return undefined;
-    const key = this.#currentKeys.get(secretId);
+    const key = this.#index.currentKey(secretId);
     return key === undefined ? undefined : this.#cache.peekFresh(key, usable);
   }
 
@@ -525,19 +487,19 @@ export class SecretsClient implements SecretsReader {
     } catch (error) {
       throw this.#count(error);
     }
-    const key = cacheKey(secretId, selector);
-    if (options === undefined) this.#rememberKey(secretId, key);
+    const key =
+      options === undefined ? this.#index.rememberCurrentKey(secretId) : cacheKey(secretId, selector);
     try {
       return await this.#cache.get(
         key,
         async () => {
           const secret = await fetchSecret(this.#fetch, secretId, selector);
-          this.#remember(secretId, secret);
+          this.#index.rememberId(secretId, secret.name);
           return {
             value: secret,
             sizeBytes: secret.sizeBytes,
             immutable: 'versionId' in selector,
-            notAfterMs: this.#nextRotationByName.get(secret.name),
+            notAfterMs: this.#index.nextRotationMs(secret.name),
           };
         },
         options?.forceRefresh ? { forceRefresh: true } : undefined,
@@ -545,21 +507,6 @@ export class SecretsClient implements SecretsReader {
     } catch (error) {
       throw this.#count(error);
     }
-  }
-
-  #rememberKey(secretId: string, key: string): void {
-    if (this.#currentKeys.has(secretId)) return;
-    if (this.#currentKeys.size >= this.#maxCurrentKeys) this.#currentKeys.clear();
-    this.#currentKeys.set(secretId, key);
-  }
-
-  #remember(secretId: string, secret: CachedSecret): void {
-    let ids = this.#idsByName.get(secret.name);
-    if (!ids) {
-      ids = new Set();
-      this.#idsByName.set(secret.name, ids);
-    }
-    ids.add(secretId);
   }
 
   #guard<T>(fn: () => T): T {
@@ -589,53 +536,5 @@ export class SecretsClient implements SecretsReader {
         // A throwing listener must not break reads.
       }
     }
-  }
-}
-
-function errorSummary(error: unknown): Record<string, unknown> {
-  return isSecretkitError(error)
-    ? { code: error.code, message: error.message }
-    : { error: error instanceof Error ? error.name : 'unknown' };
-}
-
-function logEvent(logger: NonNullable<SecretsClientOptions['logger']>, event: SecretkitEvent): void {
-  try {
-    switch (event.type) {
-      case 'stale':
-        logger.warn?.(
-          {
-            event: 'stale',
-            secretId: secretIdOfKey(event.key),
-            ageMs: event.ageMs,
-            ...errorSummary(event.error),
-          },
-          'secretkit: serving a stale value because AWS is failing',
-        );
-        break;
-      case 'failover':
-        logger.warn?.(
-          { event: 'failover', from: event.from, to: event.to },
-          'secretkit: read failed over to a replica',
-        );
-        break;
-      case 'circuit-open':
-        logger.warn?.({ event: 'circuit-open', region: event.region }, 'secretkit: region marked unhealthy');
-        break;
-      case 'load-error':
-        logger.debug?.(
-          {
-            event: 'load-error',
-            secretId: secretIdOfKey(event.key),
-            failures: event.failures,
-            ...errorSummary(event.error),
-          },
-          'secretkit: load failed',
-        );
-        break;
-      default:
-        break;
-    }
-  } catch {
-    // A throwing logger must not break reads.
   }
 }
