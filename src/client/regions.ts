@@ -32,6 +32,13 @@ function checkRegion(region: string, option: string): void {
   }
 }
 
+/** The user's own `customUserAgent` (a string or pairs), with secretkit's pair added. */
+type UserAgentPairs = Exclude<SecretsManagerClientConfig['customUserAgent'], string | undefined>;
+function withSecretkitAgent(own: SecretsManagerClientConfig['customUserAgent']): UserAgentPairs {
+  if (own === undefined) return [SECRETKIT_USER_AGENT];
+  return [...(typeof own === 'string' ? [[own] as [string]] : own), SECRETKIT_USER_AGENT];
+}
+
 /**
  * Resolves regions and the client factory from the options.
  *
@@ -103,7 +110,7 @@ export function resolveRegionClients(options: SecretsClientOptions): RegionClien
         ...base,
         ...perRegion[region],
         ...(region === UNKNOWN_REGION ? {} : { region }),
-        customUserAgent: [SECRETKIT_USER_AGENT],
+        customUserAgent: withSecretkitAgent(base.customUserAgent),
       }),
     destroyClient: (_region, client) => (client as SecretsManagerClient).destroy(),
   };

@@ -71,6 +71,22 @@ describe('secretkit user agent', () => {
     expect(ua).toContain(`secretkit/${VERSION}`);
   });
 
+  it('keeps the user agent the caller configured', async () => {
+    const ua = await userAgentOf(
+      (requestHandler) =>
+        new SecretsClient({
+          region: 'us-east-1',
+          clientConfig: {
+            credentials,
+            requestHandler: requestHandler as never,
+            customUserAgent: 'my-app/2.1',
+          },
+        }),
+    );
+    expect(ua).toContain('my-app/2.1');
+    expect(ua).toContain(`secretkit/${VERSION}`);
+  });
+
   it('is added to a client the user passes in, once', async () => {
     const ua = await userAgentOf((requestHandler) => {
       const sdk = new SecretsManagerClient({
