@@ -17,6 +17,34 @@ import { type FetchContext, toCachedSecret } from './fetch-secret.js';
 /** The API's limit of ids per BatchGetSecretValue call. */
 export const BATCH_SIZE = 20;
 
+/**
+ * BatchGetSecretValue calls in flight at once: 5 (100 secrets in one round). AWS's quota for
+ * the operation is far lower than GetSecretValue's, so 1,000 ids are not sent as 50 calls at once.
+ */
+export const BATCH_CONCURRENCY = 5;
+
+/** Like `Promise.allSettled(items.map(run))`, with at most `limit` runs in flight. */
+async function settleAtMost<T, R>(
+  limit: number,
+  items: readonly T[],
+  run: (item: T) => Promise<R>,
+): Promise<PromiseSettledResult<R>[]> {
+  const results: PromiseSettledResult<R>[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      try {
+        results[index] = { status: 'fulfilled', value: await run(items[index] as T) };
+      } catch (reason) {
+        results[index] = { status: 'rejected', reason };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 /** The outcome of a preload. */
 export interface PreloadResult {
   /** Ids now cached (as given). */
@@ -98,7 +126,7 @@ export async function preloadSecrets(
   const failed: Array<{ secretId: string; error: SecretkitError }> = [];
   const chunks: string[][] = [];
   for (let i = 0; i < ids.length; i += BATCH_SIZE) chunks.push(ids.slice(i, i + BATCH_SIZE));
-  const results = await Promise.allSettled(chunks.map((chunk) => fetchChunk(ctx, chunk)));
+  const results = await settleAtMost(BATCH_CONCURRENCY, chunks, (chunk) => fetchChunk(ctx, chunk));
   results.forEach((settled, i) => {
     const chunk = chunks[i] ?? [];
     if (settled.status === 'rejected') {

@@ -68,3 +68,34 @@ describe('SecretsClient hit path', () => {
     expect(isSecretkitError(closed, 'CLIENT_CLOSED')).toBe(true);
   });
 });
+
+describe('SecretsClient.preload concurrency', () => {
+  it('keeps at most BATCH_CONCURRENCY BatchGetSecretValue calls in flight', async () => {
+    const { BatchGetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+    const { BATCH_CONCURRENCY } = await import('../../../src/client/preload.js');
+    let inFlight = 0;
+    let most = 0;
+    sm.reset();
+    sm.on(BatchGetSecretValueCommand).callsFake(async (input: { SecretIdList: string[] }) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight--;
+      return {
+        SecretValues: input.SecretIdList.map((id) => ({
+          Name: id,
+          ARN: `${arn}-${id}`,
+          VersionId: 'v',
+          SecretString: id,
+        })),
+      };
+    });
+    const client = new SecretsClient({ client: sdk, region: 'us-east-1' });
+    const ids = Array.from({ length: 400 }, (_, i) => `s${i}`);
+    const result = await client.preload(ids);
+    expect(result.loaded).toHaveLength(400);
+    expect(sm.commandCalls(BatchGetSecretValueCommand)).toHaveLength(20);
+    expect(most).toBe(BATCH_CONCURRENCY);
+    client.close();
+  });
+});
