@@ -41,7 +41,7 @@ export { DEFAULT_STAGE } from './client/cache-key.js';
 export type { ReplicaStatus, SecretDescription, VersionInfo } from './client/describe.js';
 export type { ListSecretsOptions, SecretListEntry } from './client/listing.js';
 export type { PreloadResult } from './client/preload.js';
-export { BATCH_SIZE } from './client/preload.js';
+export { BATCH_CONCURRENCY, BATCH_SIZE } from './client/preload.js';
 export type { SecretValueInput } from './client/secret-value-input.js';
 export { SecretsClient } from './client/secrets-client.js';
 export type { SecretsClientStats } from './client/stats.js';
