@@ -107,8 +107,9 @@ export class RoutedRead<T> {
   }
 
   /**
-   * Last resort when failing over: a region skipped only because another read holds its
-   * half-open probe is tried anyway (a `trial` permit), rather than failing this read.
+   * Last resort when failing over: a region skipped earlier in this read is asked again (its
+   * circuit may have closed meanwhile), and if another read holds its half-open probe, tried
+   * anyway with a `trial` permit, rather than failing this read.
    */
   private joinHalfOpen(cause: LaunchCause): boolean {
     const { order } = this.ctx;
@@ -116,7 +117,9 @@ export class RoutedRead<T> {
       const region = order[index]!;
       const skipped = this.failures.findIndex((f) => f.region === region && 'skipped' in f);
       if (skipped < 0) continue;
-      const permit = this.ctx.breakerOf(region).joinProbe();
+      // Ask again first: while this read waited, the probe may have closed the circuit.
+      const breaker = this.ctx.breakerOf(region);
+      const permit = breaker.acquire() ?? breaker.joinProbe();
       if (permit === undefined) continue;
       this.failures.splice(skipped, 1);
       this.start(index, region, permit, cause);
