@@ -24,6 +24,7 @@ import type {
   ReplicateOptions,
   ReplicationState,
 } from '../replication/types.js';
+import { jsonArgsError } from '../schema/json-args.js';
 import type { StandardSchemaV1 } from '../schema/standard-schema.js';
 import { isStandardSchema } from '../schema/validate.js';
 import { cacheKey, checkSecretId, type Selector, selectorOf } from './cache-key.js';
@@ -185,6 +186,8 @@ export class SecretsClient implements SecretsReader {
     schemaOrOptions?: StandardSchemaV1 | ReadOptions,
     maybeOptions?: ReadOptions,
   ): Promise<unknown> {
+    const invalid = jsonArgsError('getJson', schemaOrOptions, maybeOptions, secretId);
+    if (invalid) return Promise.reject(this.#count(invalid));
     // The hit path only for (id, schema): with read options the read is not of AWSCURRENT, and a
     // value whose schema output is not ready yet is no hit here (the full path counts it once).
     if (maybeOptions === undefined && isStandardSchema(schemaOrOptions)) {

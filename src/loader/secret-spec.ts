@@ -4,6 +4,7 @@
  */
 import type { ReadOptions, SecretsReader, VersionSelector } from '../client/types.js';
 import type { StandardSchemaV1 } from '../schema/standard-schema.js';
+import { readJsonSpec } from './json-spec.js';
 
 /** One declared secret, producing a `T`. */
 export interface SecretSpec<T> {
@@ -33,13 +34,20 @@ export const secret = {
   string(secretId: string, version?: VersionSelector): SecretSpec<string> {
     return { secretId, version, read: (reader) => reader.getString(secretId, readOptions(version)) };
   },
-  /** A JSON secret validated and typed by a Standard Schema (zod, valibot, arktype...). */
+  /**
+   * A JSON secret validated and typed by a Standard Schema (zod, valibot, arktype...). Anything
+   * else as `schema` fails this entry with `INVALID_ARGUMENT` at `load()`.
+   */
   json<S extends StandardSchemaV1>(
     secretId: string,
     schema: S,
     version?: VersionSelector,
   ): SecretSpec<StandardSchemaV1.InferOutput<S>> {
-    return { secretId, version, read: (reader) => reader.getJson(secretId, schema, readOptions(version)) };
+    return {
+      secretId,
+      version,
+      read: (reader) => readJsonSpec(reader, secretId, schema, readOptions(version)),
+    };
   },
   /** A binary secret. */
   binary(secretId: string, version?: VersionSelector): SecretSpec<Uint8Array> {

@@ -1,0 +1,94 @@
+/**
+ * A schema library's issues, turned into what secretkit reports: a path and a message, with no
+ * value and no key of the secret in either.
+ *
+ * A path segment is shown when it cannot have come from the secret: a key the schema declares
+ * (see `declared-keys.ts`), a key the secret does not have (a missing required field), or an
+ * index into an array of the secret. Any other segment, a key the secret has and the schema
+ * does not declare, is `[redacted]`. Messages have every value and undeclared key of the
+ * secret redacted. Anything odd (a non-string message, a path that is not an array, a getter
+ * that throws) gives a placeholder, never an exception.
+ */
+import { REDACTED, redact } from './redact.js';
+
+/** One schema issue as secretkit reports it: a path and a message, never a value or a key. */
+export interface SchemaIssue {
+  /** Path into the JSON, e.g. `"port"` or `"replicas.0.host"`; empty for the root. */
+  readonly path: string;
+  /** The schema library's message with the secret's values and keys redacted. */
+  readonly message: string;
+}
+
+/** What the redaction of one secret's issues needs. */
+export interface IssueContext {
+  /** The parsed JSON that was validated. */
+  readonly data: unknown;
+  /** Keys the schema declares (shown in paths and messages). */
+  readonly declared: ReadonlySet<string>;
+  /** Values and undeclared keys of the secret (never shown). */
+  readonly hidden: ReadonlySet<string>;
+}
+
+const NO_MESSAGE = '(no message)';
+
+function segmentKey(segment: unknown): unknown {
+  return typeof segment === 'object' && segment !== null ? (segment as { key?: unknown }).key : segment;
+}
+
+function isIndex(text: string): boolean {
+  return /^(0|[1-9]\d{0,9})$/.test(text);
+}
+
+/** The text of one segment, given the part of the data it indexes into. */
+function segmentText(key: unknown, node: unknown, ctx: IssueContext): string {
+  if (typeof key === 'symbol') return redact(key.toString(), ctx.hidden);
+  if (typeof key !== 'string' && typeof key !== 'number') return REDACTED;
+  const text = String(key);
+  if (ctx.declared.has(text)) return redact(text, ctx.hidden);
+  if (Array.isArray(node)) return isIndex(text) || !(text in node) ? redact(text, ctx.hidden) : REDACTED;
+  if (typeof node === 'object' && node !== null) {
+    return Object.hasOwn(node, text) ? REDACTED : redact(text, ctx.hidden);
+  }
+  // Past the data (a transform's output): the key may be derived from a value.
+  return REDACTED;
+}
+
+function pathText(path: unknown, ctx: IssueContext): string {
+  if (!Array.isArray(path)) return '';
+  let node: unknown = ctx.data;
+  const parts: string[] = [];
+  for (const segment of path) {
+    const key = segmentKey(segment);
+    parts.push(segmentText(key, node, ctx));
+    node =
+      typeof node === 'object' && node !== null && (typeof key === 'string' || typeof key === 'number')
+        ? (node as Record<string, unknown>)[String(key)]
+        : undefined;
+  }
+  return parts.join('.');
+}
+
+function toIssue(issue: unknown, ctx: IssueContext): SchemaIssue {
+  try {
+    if (typeof issue !== 'object' || issue === null) return { path: '', message: NO_MESSAGE };
+    const { message, path } = issue as { message?: unknown; path?: unknown };
+    return {
+      path: pathText(path, ctx),
+      message: typeof message === 'string' && message.length > 0 ? redact(message, ctx.hidden) : NO_MESSAGE,
+    };
+  } catch {
+    return { path: '', message: NO_MESSAGE };
+  }
+}
+
+/**
+ * Converts a library's issues (never throws).
+ *
+ * @param issues - the `issues` of a Standard Schema failure result
+ * @param ctx - the data, the declared keys and what must be hidden
+ */
+export function toSchemaIssues(issues: readonly unknown[], ctx: IssueContext): SchemaIssue[] {
+  const out: SchemaIssue[] = [];
+  for (const issue of issues) out.push(toIssue(issue, ctx));
+  return out;
+}
