@@ -39,15 +39,20 @@ function isIndex(text: string): boolean {
   return /^(0|[1-9]\d{0,9})$/.test(text);
 }
 
+/** A segment that may be shown, unless it is itself one of the secret's values. */
+function shown(text: string, ctx: IssueContext): string {
+  return ctx.hidden.has(text) ? REDACTED : text;
+}
+
 /** The text of one segment, given the part of the data it indexes into. */
 function segmentText(key: unknown, node: unknown, ctx: IssueContext): string {
-  if (typeof key === 'symbol') return redact(key.toString(), ctx.hidden);
+  if (typeof key === 'symbol') return shown(key.toString(), ctx);
   if (typeof key !== 'string' && typeof key !== 'number') return REDACTED;
   const text = String(key);
-  if (ctx.declared.has(text)) return redact(text, ctx.hidden);
-  if (Array.isArray(node)) return isIndex(text) || !(text in node) ? redact(text, ctx.hidden) : REDACTED;
+  if (ctx.declared.has(text)) return shown(text, ctx);
+  if (Array.isArray(node)) return isIndex(text) || !(text in node) ? shown(text, ctx) : REDACTED;
   if (typeof node === 'object' && node !== null) {
-    return Object.hasOwn(node, text) ? REDACTED : redact(text, ctx.hidden);
+    return Object.hasOwn(node, text) ? REDACTED : shown(text, ctx);
   }
   // Past the data (a transform's output): the key may be derived from a value.
   return REDACTED;

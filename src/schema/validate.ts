@@ -7,6 +7,8 @@
  *   throws) becomes `SCHEMA_MISMATCH` naming only the error's class: its message may quote the
  *   value, so neither it nor the error is kept;
  * - any thenable is awaited (a Promise of another realm, a hand-made thenable);
+ * - zod runs through `safeParseAsync` (see `run-validate.ts`: its `validate` would leave an
+ *   async transform's rejection unhandled);
  * - a result that is neither `{ value }` nor `{ issues }` becomes `SCHEMA_MISMATCH`;
  * - a `~standard` that cannot be read, or has no `validate`, becomes `INVALID_ARGUMENT`.
  */
@@ -15,6 +17,7 @@ import { declaredKeys } from './declared-keys.js';
 import { type SchemaIssue, toSchemaIssues } from './issues.js';
 import { schemaArgError } from './json-args.js';
 import { collectSecrets } from './redact.js';
+import { runValidate } from './run-validate.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
 
 export type { SchemaIssue } from './issues.js';
@@ -94,7 +97,7 @@ export async function validateSecret<S extends StandardSchemaV1>(
   let outcome: Outcome;
   try {
     standard = schema['~standard'];
-    outcome = readResult(await standard.validate(value));
+    outcome = readResult(await runValidate(schema, standard, value));
   } catch (error) {
     const what = describeThrown(error, collectSecrets(value).values);
     const message = `the schema threw ${what} (its message is not shown)`;

@@ -7,6 +7,7 @@ import { runInNewContext } from 'node:vm';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import * as zm from 'zod/mini';
 import { z as z3 } from 'zod/v3';
 import { isSecretkitError, type StandardSchemaV1 } from '../../../src/index.js';
 import { validateSecret } from '../../../src/schema/validate.js';
@@ -221,5 +222,28 @@ describe('a `~standard` that cannot be read', () => {
   it('validateSecret rejects with INVALID_ARGUMENT', async () => {
     const error = await rejectionOf(validateSecret(throwingGetter, {}, 'app'));
     expect(isSecretkitError(error, 'INVALID_ARGUMENT')).toBe(true);
+  });
+});
+
+describe('zod runs each transform once', () => {
+  it('an async transform that rejects is called once, and its rejection is caught (zod 4, mini, 3)', async () => {
+    const { client } = clientWith({ app: VALUE });
+    let calls = 0;
+    const reject = async (value: unknown): Promise<never> => {
+      calls += 1;
+      throw new SyntaxError(String(value));
+    };
+    const schemas: StandardSchemaV1[] = [
+      z.unknown().transform(reject),
+      zm.pipe(zm.unknown(), zm.transform(reject)),
+      z3.unknown().transform(reject),
+    ];
+    for (const schema of schemas) {
+      calls = 0;
+      expectSchemaMismatchWithoutValue(await rejectionOf(client.getJson('app', schema)));
+      // zod's own `~standard.validate` calls it twice and drops the first rejection (unhandled).
+      expect(calls).toBe(1);
+    }
+    client.close();
   });
 });
