@@ -3,13 +3,14 @@
  * value and no key of the secret in either.
  *
  * A path segment is shown when it cannot have come from the secret: a key the schema declares
- * (see `declared-keys.ts`), a key the secret does not have (a missing required field), or an
- * index into an array of the secret. Any other segment, a key the secret has and the schema
+ * at that position (see `declared-keys.ts`), a key the secret does not have (a missing required
+ * field), or an index into an array of the secret. Any other segment, a key the secret has and the schema
  * does not declare, is `[redacted]`. Messages have every value and undeclared key of the
  * secret redacted. Anything odd (a non-string message, a path that is not an array, a getter
  * that throws) gives a placeholder, never an exception.
  */
-import { REDACTED, redact } from './redact.js';
+import { SchemaCursor } from './declared-keys.js';
+import { collectSecrets, REDACTED, redact } from './redact.js';
 
 /** One schema issue as secretkit reports it: a path and a message, never a value or a key. */
 export interface SchemaIssue {
@@ -23,10 +24,42 @@ export interface SchemaIssue {
 export interface IssueContext {
   /** The parsed JSON that was validated. */
   readonly data: unknown;
-  /** Keys the schema declares (shown in paths and messages). */
-  readonly declared: ReadonlySet<string>;
-  /** Values and undeclared keys of the secret (never shown). */
+  /** The schema's input as JSON Schema, if the library publishes it (see `declared-keys.ts`). */
+  readonly document: unknown;
+  /** Values of the secret, and keys it has where the schema does not declare them: never shown. */
   readonly hidden: ReadonlySet<string>;
+}
+
+/**
+ * The context for `data` validated by a schema whose JSON Schema is `document`: every value,
+ * and every key that occurs at least once where the schema does not declare it (walked
+ * iteratively, at any depth).
+ *
+ * @param data - the parsed JSON
+ * @param document - the schema's JSON Schema, or `undefined`
+ */
+export function issueContext(data: unknown, document: unknown): IssueContext {
+  const { values, keys } = collectSecrets(data);
+  const hidden = new Set(values);
+  if (document === undefined) {
+    for (const key of keys) hidden.add(key);
+    return { data, document, hidden };
+  }
+  const stack: Array<[unknown, SchemaCursor]> = [[data, new SchemaCursor(document)]];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const [node, cursor] = stack.pop() as [unknown, SchemaCursor];
+    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+    seen.add(node);
+    const entries: Array<[string, unknown]> = Array.isArray(node)
+      ? node.map((element, i) => [String(i), element])
+      : Object.entries(node);
+    for (const [key, element] of entries) {
+      if (!Array.isArray(node) && !cursor.declares(key)) hidden.add(key);
+      stack.push([element, cursor.child(key)]);
+    }
+  }
+  return { data, document, hidden };
 }
 
 const NO_MESSAGE = '(no message)';
@@ -44,12 +77,12 @@ function shown(text: string, ctx: IssueContext): string {
   return ctx.hidden.has(text) ? REDACTED : text;
 }
 
-/** The text of one segment, given the part of the data it indexes into. */
-function segmentText(key: unknown, node: unknown, ctx: IssueContext): string {
+/** The text of one segment, given the part of the data and of the schema it indexes into. */
+function segmentText(key: unknown, node: unknown, cursor: SchemaCursor, ctx: IssueContext): string {
   if (typeof key === 'symbol') return shown(key.toString(), ctx);
   if (typeof key !== 'string' && typeof key !== 'number') return REDACTED;
   const text = String(key);
-  if (ctx.declared.has(text)) return shown(text, ctx);
+  if (cursor.declares(text)) return shown(text, ctx);
   if (Array.isArray(node)) return isIndex(text) || !(text in node) ? shown(text, ctx) : REDACTED;
   if (typeof node === 'object' && node !== null) {
     return Object.hasOwn(node, text) ? REDACTED : shown(text, ctx);
@@ -61,10 +94,15 @@ function segmentText(key: unknown, node: unknown, ctx: IssueContext): string {
 function pathText(path: unknown, ctx: IssueContext): string {
   if (!Array.isArray(path)) return '';
   let node: unknown = ctx.data;
+  let cursor = new SchemaCursor(ctx.document);
   const parts: string[] = [];
   for (const segment of path) {
     const key = segmentKey(segment);
-    parts.push(segmentText(key, node, ctx));
+    parts.push(segmentText(key, node, cursor, ctx));
+    cursor =
+      typeof key === 'string' || typeof key === 'number'
+        ? cursor.child(String(key))
+        : new SchemaCursor(undefined);
     node =
       typeof node === 'object' && node !== null && (typeof key === 'string' || typeof key === 'number')
         ? (node as Record<string, unknown>)[String(key)]

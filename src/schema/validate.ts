@@ -13,8 +13,8 @@
  * - a `~standard` that cannot be read, or has no `validate`, becomes `INVALID_ARGUMENT`.
  */
 import { SecretkitError } from '../errors/secretkit-error.js';
-import { declaredKeys } from './declared-keys.js';
-import { type SchemaIssue, toSchemaIssues } from './issues.js';
+import { jsonSchemaOf } from './declared-keys.js';
+import { issueContext, type SchemaIssue, toSchemaIssues } from './issues.js';
 import { schemaArgError } from './json-args.js';
 import { collectSecrets } from './redact.js';
 import { runValidate } from './run-validate.js';
@@ -67,14 +67,6 @@ function mismatch(secretId: string, summary: string, issues: readonly SchemaIssu
   });
 }
 
-function hiddenParts(schema: object, standard: object, value: unknown) {
-  const { values, keys } = collectSecrets(value);
-  const declared = declaredKeys(schema, standard);
-  const hidden = new Set(values);
-  for (const key of keys) if (!declared.has(key)) hidden.add(key);
-  return { declared, hidden };
-}
-
 /**
  * Validates `value` with `schema`.
  *
@@ -110,7 +102,7 @@ export async function validateSecret<S extends StandardSchemaV1>(
     const message = `the schema returned neither a value nor issues (${outcome.malformed})`;
     throw mismatch(secretId, `could not be validated: ${message}.`, [{ path: '', message }]);
   }
-  const issues = toSchemaIssues(outcome.issues, { data: value, ...hiddenParts(schema, standard, value) });
+  const issues = toSchemaIssues(outcome.issues, issueContext(value, jsonSchemaOf(schema, standard)));
   if (issues.length === 0) {
     const message = 'the schema reported a failure with no issues';
     throw mismatch(secretId, `does not match its schema: ${message}.`, [{ path: '', message }]);

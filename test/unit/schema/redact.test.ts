@@ -54,6 +54,33 @@ describe('keys of a JSON secret are redacted from paths and messages', () => {
     }
   });
 
+  it('declared means declared at that position: a record key named like a property elsewhere is redacted', async () => {
+    const data = { users: { admin: 'pw-x' }, admin: 'root-x' };
+    const zod4 = z.object({ users: z.record(z.string(), z.number()), admin: z.string() });
+    const ark = type({ users: 'Record<string, number>', admin: 'string' });
+    for (const schema of [zod4, ark]) {
+      const error = await mismatch(schema, data);
+      expect(error.details.issues.map((i) => i.path)).toEqual(['users.[redacted]']);
+      expect(error.message).not.toContain('admin');
+    }
+  });
+
+  it('follows recursive schemas ($ref) down to the failing key', async () => {
+    interface Category {
+      name: string;
+      children: Category[];
+    }
+    const category: z.ZodType<Category> = z.object({
+      name: z.string(),
+      get children() {
+        return z.array(category);
+      },
+    });
+    const data = { name: 'a', children: [{ name: 'b', children: [{ name: 7, children: [] }] }] };
+    const error = await mismatch(category, data);
+    expect(error.details.issues.map((i) => i.path)).toEqual(['children.0.children.0.name']);
+  });
+
   it('redacts a present key the schema does not declare, keeps a missing one it asks for', async () => {
     const error = await mismatch(z3.object({ port: z3.number(), host: z3.string() }), { port: 'x-5432' });
     expect(error.details.issues.map((i) => i.path)).toEqual(['[redacted]', 'host']);
