@@ -36,7 +36,7 @@ function readResult(result: unknown): Outcome {
   if (issues === undefined) {
     return 'value' in result
       ? { value: (result as { value: unknown }).value }
-      : { malformed: 'an object with neither' };
+      : { malformed: 'an object without `value` or `issues`' };
   }
   return Array.isArray(issues)
     ? { issues: [...(issues as unknown[])] }
@@ -50,7 +50,12 @@ function describeThrown(error: unknown, hidden: ReadonlySet<string>): string {
   }
   try {
     const name = (error as { name?: unknown }).name;
-    if (typeof name === 'string' && /^[A-Za-z][A-Za-z0-9]{0,39}$/.test(name) && !hidden.has(name)) {
+    // Only a class-like name (`SyntaxError`, `ZodError`): a name set from the value is not shown.
+    if (
+      typeof name === 'string' &&
+      /^[A-Z][A-Za-z0-9]{0,39}(Error|Exception)$/.test(name) &&
+      !hidden.has(name)
+    ) {
       return /^[AEIOU]/.test(name) ? `an ${name}` : `a ${name}`;
     }
   } catch {
@@ -91,7 +96,8 @@ export async function validateSecret<S extends StandardSchemaV1>(
     standard = schema['~standard'];
     outcome = readResult(await runValidate(schema, standard, value));
   } catch (error) {
-    const what = describeThrown(error, collectSecrets(value).values);
+    const { values, keys } = collectSecrets(value);
+    const what = describeThrown(error, new Set([...values, ...keys]));
     const message = `the schema threw ${what} (its message is not shown)`;
     throw mismatch(secretId, `could not be validated: ${message}, as it may quote the value.`, [
       { path: '', message },
