@@ -13,7 +13,8 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { formatFindings } from '../src/cli/format.js';
-import { HELP } from '../src/cli/help.js';
+import { commandHelp, globalHelp } from '../src/cli/help.js';
+import { COMMANDS } from '../src/cli/registry.js';
 import { diagnoseSecretAccess } from '../src/iam/diagnose.js';
 import { mergePolicies } from '../src/iam/normalize.js';
 import { readerPolicy } from '../src/iam/reader-policy.js';
@@ -262,8 +263,10 @@ ${await doctorExample()}
 ## CLI
 
 \`\`\`text
-${HELP}
+${globalHelp(COMMANDS)}
 \`\`\`
+
+${COMMANDS.map((c) => `\`secretkit ${c.name} --help\`:\n\n\`\`\`text\n${commandHelp(c)}\n\`\`\``).join('\n\n')}
 
 \`\`\`sh
 # the policy for a container's role, from the secrets it reads
