@@ -47,7 +47,8 @@ case "$cmd" in
     ensure_node_modules
     exec npx typedoc "$@" ;;
   check-package)
-    ensure_node_modules
+    # The smoke test makes real calls (floor SDK versions included) against a local moto server.
+    ensure_node_modules; ensure_moto
     exec bash scripts/check-package.sh "$@" ;;
   *)
     echo "usage: scripts/run.sh test|vitest|demo|bench|docs|check-package" >&2; exit 2 ;;
