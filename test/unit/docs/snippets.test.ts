@@ -9,11 +9,21 @@
  *   <!-- preamble: declare const secrets: import('secretkit').SecretsClient; -->
  *
  * `<!-- snippet: skip (why) -->` instead leaves a block out (say why). Each snippet is its own
- * ES module (top-level await allowed). Set SECRETKIT_SNIPPETS_DIST to a dist/ built by
- * `npx tsup` to skip the build here.
+ * ES module (top-level await allowed). The declarations come from dist/ when it is newer than
+ * src/ (after `npm run build` or check:package), else from `tsup --dts-only` into a temp dir;
+ * SECRETKIT_SNIPPETS_DIST names another dist/ to use.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -67,13 +77,31 @@ const snippets = markdownFiles().flatMap((file) =>
   extractSnippets(file, readFileSync(join(ROOT, file), 'utf8')),
 );
 
+/** Newest modification time (ms) of the files under `dir`. */
+function newest(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((max, e) => Math.max(max, statSync(join(e.parentPath, e.name)).mtimeMs), 0);
+}
+
+/** True when dist/ (e.g. from `npm run build` or check:package) is newer than src/ and the build config. */
+function distIsFresh(): boolean {
+  const index = join(ROOT, 'dist', 'index.d.ts');
+  if (!existsSync(index)) return false;
+  const built = statSync(index).mtimeMs;
+  const inputs = ['package.json', 'tsup.config.ts', 'tsconfig.json'].map(
+    (f) => statSync(join(ROOT, f)).mtimeMs,
+  );
+  return built > Math.max(newest(join(ROOT, 'src')), ...inputs);
+}
+
 /** Builds the declarations (or copies a given dist/) into WORK/node_modules/secretkit. */
 function installBuiltPackage(): void {
   const pkgDir = join(WORK, 'node_modules', 'secretkit');
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(pkgDir, { recursive: true });
   cpSync(join(ROOT, 'package.json'), join(pkgDir, 'package.json'));
-  const given = process.env['SECRETKIT_SNIPPETS_DIST'];
+  const given = process.env['SECRETKIT_SNIPPETS_DIST'] ?? (distIsFresh() ? join(ROOT, 'dist') : undefined);
   if (given) cpSync(resolve(given), join(pkgDir, 'dist'), { recursive: true });
   else {
     execFileSync(join(ROOT, 'node_modules/.bin/tsup'), ['--dts-only', '--out-dir', join(pkgDir, 'dist')], {
