@@ -27,7 +27,7 @@ export { diagnoseSecretAccess } from './diagnose.js';
 export type { AccessCheck, AccessFinding, FindingStatus } from './findings.js';
 export { hasProblems } from './findings.js';
 export { AWS_MANAGED_SECRETS_KEY_ALIAS, isAwsManagedSecretsKey } from './key-resolution.js';
-export type { KMSClientLike, KmsClients } from './kms-client-like.js';
+export type { KMSClientLike, KmsClients, KmsCommandLike, KmsKeyMetadata } from './kms-client-like.js';
 export type { KmsKeyArnParts } from './kms-keys.js';
 export { parseKmsKeyArn, secretsManagerViaService } from './kms-keys.js';
 export { mergePolicies, normalizePolicy } from './normalize.js';

@@ -1,0 +1,10 @@
+/**
+ * The commands of `secretkit`, in the order `--help` lists them. Adding a command: write it in
+ * its own file (a {@link CliCommand}) and add one line here.
+ */
+import type { CliCommand } from './command.js';
+import { doctorCommand } from './doctor-command.js';
+import { policyCommand } from './policy-command.js';
+
+/** Every command. */
+export const COMMANDS: readonly CliCommand[] = [policyCommand, doctorCommand];
