@@ -20,6 +20,16 @@ export {
   MYSQL_ACCESS_DENIED_ERRNO,
   PG_AUTH_SQLSTATES,
 } from './auth-errors.js';
+export type { CheckRotationOptions } from './check/check-rotation.js';
+export { checkRotation } from './check/check-rotation.js';
+export type {
+  RotationCheckResult,
+  RotationFinding,
+  RotationFindingCode,
+  RotationFindingSeverity,
+} from './check/findings.js';
+export type { RotationRolePolicies } from './check/iam-checks.js';
+export type { PasswordRules } from './check/password-rules.js';
 export type { DatabaseCredentials, DatabaseSecret, DatabaseSecretSchemaOptions } from './db-secret.js';
 export {
   createDatabaseSecretSchema,
@@ -64,6 +74,8 @@ export type { RotationStage } from './stages.js';
 export { AWSCURRENT, AWSPENDING, AWSPREVIOUS } from './stages.js';
 export type {
   PendingRotationVersions,
+  PreflightContext,
+  PreflightOutcome,
   RotationLogger,
   RotationStepContext,
   RotationStrategy,
