@@ -7,6 +7,9 @@ Commands:
   doctor <id>       Diagnose why a secret cannot be read: can you describe it,
                     is it being deleted, which KMS key encrypts it, is the key
                     enabled, can you read and decrypt it. Never prints the value.
+  rotation check <id>
+                    Report every reason the next rotation would fail, changing
+                    nothing (see \`secretkit rotation --help\`).
 
 Options:
   -r, --region <r>  AWS region (default: AWS_REGION, or the region of an ARN id)

@@ -7,6 +7,7 @@ import { doctorCommand, policyCommand, reportAwsError } from './commands.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { HELP } from './help.js';
 import { type CliIo, processIo } from './io.js';
+import { rotationCommand } from './rotation-check.js';
 
 /**
  * Runs `secretkit` with `argv` (without `node` and the script).
@@ -21,6 +22,7 @@ export async function runCli(
   io: CliIo = processIo,
   makeClients: ClientFactory = sdkClients,
 ): Promise<ExitCode> {
+  if (argv[0] === 'rotation') return rotationCommand(argv.slice(1), io, makeClients);
   const args = parseCliArgs(argv);
   if (args.kind === 'help') {
     io.out(HELP);
