@@ -70,6 +70,15 @@ export type { RotationSchedule } from './labels/schedule.js';
 export { toRotationRules } from './labels/schedule.js';
 export type { SecretVersionStages } from './labels/version-stages.js';
 export { getVersionStages, versionWithStage } from './labels/version-stages.js';
+export type { CredentialSource } from './pool/detect.js';
+export { cachedCredentials, credentialsDigest } from './pool/detect.js';
+export type {
+  EndablePool,
+  RotatingPool,
+  RotatingPoolEvent,
+  RotatingPoolOptions,
+} from './pool/rotating-pool.js';
+export { DEFAULT_DRAIN_MS, DEFAULT_POOL_AUTH_RETRIES, rotatingPool } from './pool/rotating-pool.js';
 export type { RotationStage } from './stages.js';
 export { AWSCURRENT, AWSPENDING, AWSPREVIOUS } from './stages.js';
 export type {
