@@ -58,6 +58,8 @@ export type { StepOutcome } from './framework/run-step.js';
 export { runRotationStep } from './framework/run-step.js';
 export type { ConfigureRotationOptions, RotateNowOptions, RotateSecretResult } from './labels/configure.js';
 export { cancelRotation, configureRotation, rotateNow } from './labels/configure.js';
+export type { RotationDescription } from './labels/describe-rotation.js';
+export { describeRotation } from './labels/describe-rotation.js';
 export type { ListVersionsOptions, SecretVersionInfo } from './labels/list-versions.js';
 export { listVersions } from './labels/list-versions.js';
 export type { MoveLabelResult } from './labels/move-label.js';
