@@ -79,6 +79,7 @@ export type {
   RotatingPool,
   RotatingPoolEvent,
   RotatingPoolOptions,
+  RotatingPoolStats,
 } from './pool/rotating-pool.js';
 export { DEFAULT_DRAIN_MS, DEFAULT_POOL_AUTH_RETRIES, rotatingPool } from './pool/rotating-pool.js';
 export type { RotationStage } from './stages.js';
@@ -87,6 +88,7 @@ export type {
   PendingRotationVersions,
   PreflightContext,
   PreflightOutcome,
+  ResolvedPasswordPolicy,
   RotationLogger,
   RotationStepContext,
   RotationStrategy,

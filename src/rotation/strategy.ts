@@ -97,7 +97,7 @@ export interface PreflightContext {
    */
   getSecretString(secretId: string): Promise<string>;
   /** The password policy of the rotation, defaults filled in. */
-  readonly passwordPolicy: PasswordPolicy & { readonly length: number; readonly excludeCharacters: string };
+  readonly passwordPolicy: ResolvedPasswordPolicy;
   /** One password GetRandomPassword made with that policy (never shown), when it could make one. */
   readonly passwordSample?: string | undefined;
 }
@@ -108,4 +108,12 @@ export interface PreflightOutcome {
   readonly findings: readonly RotationFinding[];
   /** Names of the checks made that passed. */
   readonly passed: readonly string[];
+}
+
+/** A password policy with its defaults filled in. */
+export interface ResolvedPasswordPolicy extends PasswordPolicy {
+  /** Password length. */
+  readonly length: number;
+  /** Characters never used. */
+  readonly excludeCharacters: string;
 }

@@ -22,12 +22,30 @@ export const DEFAULT_POOL_AUTH_RETRIES = 2;
 
 /** What a rotating pool reports (never a value). */
 export type RotatingPoolEvent =
-  | { readonly type: 'pool-created'; readonly generation: number; readonly username: string }
-  | { readonly type: 'pool-switched'; readonly generation: number; readonly username: string }
   | {
-      readonly type: 'pool-ended';
+      /** The first pool was built. */
+      readonly type: 'pool-created';
+      /** 1 for the first pool, then 2, 3, ... per credentials change. */
       readonly generation: number;
+      /** The user the pool logs in as. */
+      readonly username: string;
+    }
+  | {
+      /** New credentials: a new pool serves callers from now on. */
+      readonly type: 'pool-switched';
+      /** The new pool's generation. */
+      readonly generation: number;
+      /** The user the new pool logs in as. */
+      readonly username: string;
+    }
+  | {
+      /** A pool was ended (after drainMs, earlier when a newer version came, or by close). */
+      readonly type: 'pool-ended';
+      /** The ended pool's generation. */
+      readonly generation: number;
+      /** Milliseconds from the switch to the end of `end()` (0 for close). */
       readonly drainedMs: number;
+      /** What `end()` threw, if it did. */
       readonly error?: unknown;
     };
 
@@ -53,6 +71,14 @@ export interface RotatingPoolOptions<P extends EndablePool> {
   readonly now?: (() => number) | undefined;
 }
 
+/** Counters of a rotating pool. */
+export interface RotatingPoolStats {
+  /** Pools open now: 1, or 2 while an old one drains (0 after close). */
+  readonly open: number;
+  /** Credentials changes followed so far. */
+  readonly switches: number;
+}
+
 /** A pool that follows a rotated secret. */
 export interface RotatingPool<P extends EndablePool> {
   /** The pool for the current credentials (checked through the source first). */
@@ -69,7 +95,7 @@ export interface RotatingPool<P extends EndablePool> {
   /** Ends every pool now. */
   close(): Promise<void>;
   /** Pools open now (1, or 2 while one drains) and switches so far. */
-  stats(): { readonly open: number; readonly switches: number };
+  stats(): RotatingPoolStats;
 }
 
 interface Generation<P> {
