@@ -13,6 +13,7 @@ export default defineConfig({
     rotation: 'src/rotation/index.ts',
     'rotation-postgres': 'src/rotation/postgres/index.ts',
     'rotation-mysql': 'src/rotation/mysql/index.ts',
+    'rotation-redshift': 'src/rotation/redshift/index.ts',
     iam: 'src/iam/index.ts',
     testing: 'src/testing/index.ts',
     cli: 'src/cli/main.ts',

@@ -15,6 +15,7 @@ export default defineConfig({
     alias: [
       { find: /^secretkit\/rotation\/postgres$/, replacement: src('rotation/postgres/index.ts') },
       { find: /^secretkit\/rotation\/mysql$/, replacement: src('rotation/mysql/index.ts') },
+      { find: /^secretkit\/rotation\/redshift$/, replacement: src('rotation/redshift/index.ts') },
       { find: /^secretkit\/rotation$/, replacement: src('rotation/index.ts') },
       { find: /^secretkit\/iam$/, replacement: src('iam/index.ts') },
       { find: /^secretkit\/testing$/, replacement: src('testing/index.ts') },

@@ -18,8 +18,8 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 /** One line per exit code, for `--help` and the docs (kept in step by a unit test). */
 export const EXIT_CODE_LINES: readonly string[] = [
   `${EXIT.ok}  ok: done, and every check that ran passed`,
-  `${EXIT.problems}  a check found a problem (doctor)`,
+  `${EXIT.problems}  a check found a problem (doctor, rotation check)`,
   `${EXIT.usage}  usage error (unknown command or option, missing argument)`,
   `${EXIT.aws}  an AWS call failed (not found, access denied, no region or credentials, network)`,
-  `${EXIT.unchecked}  no problem found, but some checks could not run (doctor): not a pass`,
+  `${EXIT.unchecked}  no problem found, but some checks could not run (doctor, rotation check): not a pass`,
 ];

@@ -5,6 +5,7 @@
 import type { CliCommand } from './command.js';
 import { doctorCommand } from './doctor-command.js';
 import { policyCommand } from './policy-command.js';
+import { rotationCheckCommand } from './rotation-check.js';
 
 /** Every command. */
-export const COMMANDS: readonly CliCommand[] = [policyCommand, doctorCommand];
+export const COMMANDS: readonly CliCommand[] = [policyCommand, doctorCommand, rotationCheckCommand];
