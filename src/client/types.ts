@@ -6,6 +6,7 @@ import type { SecretsManagerClientConfig } from '@aws-sdk/client-secrets-manager
 import type { Clock } from '../cache/clock.js';
 import type { CacheEvent } from '../cache/types.js';
 import type { RouterEvent } from '../failover/types.js';
+import type { ApiCallEndEvent } from '../observe/api-call.js';
 import type { StandardSchemaV1 } from '../schema/standard-schema.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
 
@@ -44,7 +45,7 @@ export interface ApiCallEvent {
 }
 
 /** Every event `onEvent` receives. Events never carry secret values. */
-export type SecretkitEvent = CacheEvent | RouterEvent | ApiCallEvent;
+export type SecretkitEvent = CacheEvent | RouterEvent | ApiCallEvent | ApiCallEndEvent;
 
 /** Where the SDK client comes from: one of `client` or `clientConfig`, or neither (default config). */
 export type ClientSource =
