@@ -15,6 +15,8 @@ export default defineConfig({
     'rotation-mysql': 'src/rotation/mysql/index.ts',
     iam: 'src/iam/index.ts',
     testing: 'src/testing/index.ts',
+    otel: 'src/otel/index.ts',
+    middy: 'src/middy/index.ts',
     cli: 'src/cli/main.ts',
   },
   format: ['esm', 'cjs'],
