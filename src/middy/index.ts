@@ -1,5 +1,5 @@
 /**
- * `secretkit/middy`: a middy middleware that loads typed secrets (a {@link defineSecrets}
+ * `secretkit/middy`: a middy middleware that loads typed secrets (a `defineSecrets`
  * definition) into the Lambda context before the handler runs. Values come from one
  * SecretsClient kept across invocations, so a warm invocation is served from its cache (TTL,
  * refresh-ahead, stale-if-error, rotation-aware). Requires `@middy/core` (an optional peer).
