@@ -16,6 +16,8 @@ export default defineConfig({
     'rotation-redshift': 'src/rotation/redshift/index.ts',
     iam: 'src/iam/index.ts',
     testing: 'src/testing/index.ts',
+    otel: 'src/otel/index.ts',
+    middy: 'src/middy/index.ts',
     cli: 'src/cli/main.ts',
   },
   format: ['esm', 'cjs'],

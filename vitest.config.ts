@@ -19,6 +19,8 @@ export default defineConfig({
       { find: /^secretkit\/rotation$/, replacement: src('rotation/index.ts') },
       { find: /^secretkit\/iam$/, replacement: src('iam/index.ts') },
       { find: /^secretkit\/testing$/, replacement: src('testing/index.ts') },
+      { find: /^secretkit\/otel$/, replacement: src('otel/index.ts') },
+      { find: /^secretkit\/middy$/, replacement: src('middy/index.ts') },
       { find: /^secretkit$/, replacement: src('index.ts') },
     ],
   },

@@ -83,6 +83,24 @@ export type { LoadFailure, SecretsDefinition, SecretsLoaderSource } from './load
 export { defineSecrets } from './loader/define-secrets.js';
 export type { SecretSpec, SpecOutput } from './loader/secret-spec.js';
 export { secret } from './loader/secret-spec.js';
+// observability: diagnostics channels (stable names and messages) and loggers
+export type { ApiCallEndEvent } from './observe/api-call.js';
+export type {
+  AwsCallMessage,
+  CacheEvictMessage,
+  CacheLoadMessage,
+  CacheReadMessage,
+  CacheRefreshMessage,
+  CacheStaleMessage,
+  CircuitMessage,
+  DiagnosticsChannelName,
+  FailoverMessage,
+  HedgeMessage,
+  RegionFailureMessage,
+  RotationStepMessage,
+} from './observe/channels.js';
+export { DIAGNOSTICS_CHANNELS } from './observe/channels.js';
+export type { LogFields, LogLevel, LogMethod } from './observe/logger.js';
 export type { ReplicationStatusOptions } from './replication/replication-status.js';
 export type {
   PromoteResult,

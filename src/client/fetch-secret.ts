@@ -16,8 +16,8 @@ import type { ClientCounters } from './stats.js';
 export interface FetchContext {
   readonly router: RegionRouter;
   readonly counters: ClientCounters;
-  /** Called once per `send` (for `api-call` events). */
-  readonly onApiCall: (operation: string, region: string) => void;
+  /** Wraps each `send`: counts it, times it (`api-call` and `api-call-end` events). */
+  readonly onApiCall: <T>(operation: string, region: string, send: () => Promise<T>) => Promise<T>;
 }
 
 /**
@@ -60,13 +60,14 @@ export async function fetchSecret(
 ): Promise<CachedSecret> {
   try {
     const result = await ctx.router.read((attempt) =>
-      withSignatureRetry(() => {
-        ctx.onApiCall('GetSecretValue', attempt.region);
-        return attempt.client.send(
-          new GetSecretValueCommand({ SecretId: attempt.idFor(secretId), ...selectorInput(selector) }),
-          { abortSignal: attempt.signal },
-        );
-      }).catch((error: unknown) => {
+      withSignatureRetry(() =>
+        ctx.onApiCall('GetSecretValue', attempt.region, () =>
+          attempt.client.send(
+            new GetSecretValueCommand({ SecretId: attempt.idFor(secretId), ...selectorInput(selector) }),
+            { abortSignal: attempt.signal },
+          ),
+        ),
+      ).catch((error: unknown) => {
         throw toSecretkitError(error, { operation: 'GetSecretValue', secretId, region: attempt.region });
       }),
     );

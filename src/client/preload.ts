@@ -77,13 +77,14 @@ async function fetchChunk(
     let nextToken: string | undefined;
     do {
       const token = nextToken;
-      const out: BatchGetSecretValueCommandOutput = await withSignatureRetry(() => {
-        ctx.onApiCall('BatchGetSecretValue', attempt.region);
-        return attempt.client.send(
-          new BatchGetSecretValueCommand({ SecretIdList: sent, ...(token ? { NextToken: token } : {}) }),
-          { abortSignal: attempt.signal },
-        );
-      }).catch((error: unknown) => {
+      const out: BatchGetSecretValueCommandOutput = await withSignatureRetry(() =>
+        ctx.onApiCall('BatchGetSecretValue', attempt.region, () =>
+          attempt.client.send(
+            new BatchGetSecretValueCommand({ SecretIdList: sent, ...(token ? { NextToken: token } : {}) }),
+            { abortSignal: attempt.signal },
+          ),
+        ),
+      ).catch((error: unknown) => {
         throw toSecretkitError(error, { operation: 'BatchGetSecretValue', region: attempt.region });
       });
       // Every id the value answers: the same secret may be asked for by name and by ARN.

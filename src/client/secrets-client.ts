@@ -14,6 +14,8 @@ import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
 import { resolveRouterOptions } from '../failover/defaults.js';
 import { createRegionRouter } from '../failover/router.js';
 import type { RegionRouter, RouterEvent } from '../failover/types.js';
+import { timeApiCall } from '../observe/api-call.js';
+import { publishEvent } from '../observe/publish.js';
 import { promoteReplica } from '../replication/promote-replica.js';
 import { removeReplicas } from '../replication/remove-replicas.js';
 import { replicate } from '../replication/replicate.js';
@@ -116,9 +118,10 @@ export class SecretsClient implements SecretsReader {
     this.#fetch = {
       router: this.#router,
       counters: this.#counters,
-      onApiCall: (operation, region) => {
+      onApiCall: (operation, region, send) => {
         this.#counters.apiCall(operation, region);
         if (this.#options.onEvent) emit({ type: 'api-call', operation, region });
+        return timeApiCall(clock, operation, region, send, emit);
       },
     };
   }
@@ -531,6 +534,7 @@ export class SecretsClient implements SecretsReader {
 
   #emit(event: SecretkitEvent): void {
     const { onEvent, logger } = this.#options;
+    publishEvent(event);
     if (logger) logEvent(logger, event);
     if (onEvent) {
       try {

@@ -6,6 +6,8 @@ import type { SecretsManagerClientConfig } from '@aws-sdk/client-secrets-manager
 import type { Clock } from '../cache/clock.js';
 import type { CacheEvent } from '../cache/types.js';
 import type { RouterEvent } from '../failover/types.js';
+import type { ApiCallEndEvent } from '../observe/api-call.js';
+import type { SecretkitLogger } from '../observe/logger.js';
 import type { StandardSchemaV1 } from '../schema/standard-schema.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
 
@@ -23,15 +25,7 @@ export interface ReadOptions extends VersionSelector {
   readonly forceRefresh?: boolean | undefined;
 }
 
-/** A logger: `console`, pino, or anything with these methods. Never receives secret values. */
-export interface SecretkitLogger {
-  /** Debug-level line. */
-  debug?(fields: Readonly<Record<string, unknown>>, message: string): void;
-  /** Warning-level line (stale value served, region failed over, ...). */
-  warn?(fields: Readonly<Record<string, unknown>>, message: string): void;
-  /** Error-level line. */
-  error?(fields: Readonly<Record<string, unknown>>, message: string): void;
-}
+export type { SecretkitLogger } from '../observe/logger.js';
 
 /** An AWS API call made by the client (one per `send`). */
 export interface ApiCallEvent {
@@ -44,7 +38,7 @@ export interface ApiCallEvent {
 }
 
 /** Every event `onEvent` receives. Events never carry secret values. */
-export type SecretkitEvent = CacheEvent | RouterEvent | ApiCallEvent;
+export type SecretkitEvent = CacheEvent | RouterEvent | ApiCallEvent | ApiCallEndEvent;
 
 /** Where the SDK client comes from: one of `client` or `clientConfig`, or neither (default config). */
 export type ClientSource =

@@ -18,8 +18,8 @@ export interface WriteContext {
   readonly region: string;
   /** The primary region's client. */
   readonly client: SecretsManagerClientLike;
-  /** Counts one API call. */
-  countApiCall(operation: string, region: string): void;
+  /** Wraps one `send`: counts and times it. */
+  countApiCall<T>(operation: string, region: string, send: () => Promise<T>): Promise<T>;
   /** Drops cached values of a secret (by id, name or ARN). */
   invalidate(secretId: string): void;
 }
@@ -36,11 +36,10 @@ export async function sendPrimary<T>(
   command: AnyCommand,
 ): Promise<T> {
   try {
-    return (await withSignatureRetry(() => {
-      ctx.countApiCall(operation, ctx.region);
+    return (await withSignatureRetry(() =>
       // `send` is overloaded per command; every Secrets Manager command is valid here.
-      return (ctx.client.send as LooseSend).call(ctx.client, command);
-    })) as T;
+      ctx.countApiCall(operation, ctx.region, () => (ctx.client.send as LooseSend).call(ctx.client, command)),
+    )) as T;
   } catch (error) {
     const about = { operation, secretId, region: ctx.region };
     // A write to a replica: name the primary region (looked up with DescribeSecret) in the error.
