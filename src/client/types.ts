@@ -8,6 +8,7 @@ import type { CacheEvent } from '../cache/types.js';
 import type { RouterEvent } from '../failover/types.js';
 import type { StandardSchemaV1 } from '../schema/standard-schema.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
+import type { TransportEvent, TransportOptions } from '../transport/types.js';
 
 /** Which version of a secret to read. Give at most one of the two. */
 export interface VersionSelector {
@@ -44,7 +45,7 @@ export interface ApiCallEvent {
 }
 
 /** Every event `onEvent` receives. Events never carry secret values. */
-export type SecretkitEvent = CacheEvent | RouterEvent | ApiCallEvent;
+export type SecretkitEvent = CacheEvent | RouterEvent | ApiCallEvent | TransportEvent;
 
 /** Where the SDK client comes from: one of `client` or `clientConfig`, or neither (default config). */
 export type ClientSource =
@@ -116,7 +117,8 @@ export interface FailoverOptions {
 /** Options of {@link SecretsClient}. */
 export type SecretsClientOptions = ClientSource &
   CacheOptions &
-  FailoverOptions & {
+  FailoverOptions &
+  TransportOptions & {
     /** Primary region. @defaultValue `clientConfig.region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`, else the SDK's own resolution */
     readonly region?: string | undefined;
     /** Receives every event (hits, misses, API calls, failovers...). Never given values. */
