@@ -15,6 +15,7 @@ export default defineConfig({
     'rotation-mysql': 'src/rotation/mysql/index.ts',
     iam: 'src/iam/index.ts',
     testing: 'src/testing/index.ts',
+    fleet: 'src/fleet/index.ts',
     cli: 'src/cli/main.ts',
   },
   format: ['esm', 'cjs'],

@@ -11,6 +11,7 @@
  */
 import { GetSecretValueCommand, type GetSecretValueCommandOutput } from '@aws-sdk/client-secrets-manager';
 import type { Clock } from '../cache/clock.js';
+import { possibleNames } from '../client/cache-key.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
 import { readAgentAnswer } from './agent-answer.js';
 import { AGENT_TOKEN_HEADER, agentTokenSource } from './agent-endpoint.js';
@@ -32,6 +33,8 @@ export interface AgentTransportOptions extends AgentOptions {
   readonly counters: TransportCounters;
   /** Time source for the down cooldown. @defaultValue Date.now */
   readonly clock?: Clock | undefined;
+  /** Names of secrets whose next Agent read must carry `refreshNow=true` (after a change event). */
+  readonly refreshNext?: Set<string> | undefined;
   /** Waits between "not ready" retries. @defaultValue a timer (unref'd) */
   readonly sleep?: ((ms: number) => Promise<void>) | undefined;
 }
@@ -80,7 +83,12 @@ export function createAgentTransport(options: AgentTransportOptions): SecretsMan
     const query = new URLSearchParams({ secretId: input.SecretId ?? '' });
     if (input.VersionId !== undefined) query.set('versionId', input.VersionId);
     if (input.VersionStage !== undefined) query.set('versionStage', input.VersionStage);
-    if (refreshNowRequested()) query.set('refreshNow', 'true');
+    let refresh = refreshNowRequested();
+    const pending = options.refreshNext;
+    if (pending && pending.size > 0) {
+      for (const name of possibleNames(input.SecretId ?? '')) if (pending.delete(name)) refresh = true;
+    }
+    if (refresh) query.set('refreshNow', 'true');
     const url = `${options.endpoint}/secretsmanager/get?${query.toString()}`;
     for (let attempt = 0; ; attempt += 1) {
       const secret = token.get();

@@ -8,6 +8,7 @@ import { type CallBudget, checkBudget, createCallBudget } from '../budget/call-b
 import type { Clock } from '../cache/clock.js';
 import { SecretkitError } from '../errors/secretkit-error.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
+import { possibleNames } from '../client/cache-key.js';
 import { agentEndpoint, agentPresent } from './agent-endpoint.js';
 import { createAgentTransport } from './agent-transport.js';
 import { TransportCounters } from './counters.js';
@@ -22,6 +23,8 @@ export interface Transport {
   ): (region: string) => SecretsManagerClientLike;
   /** Transport counters. */
   stats(): TransportStats;
+  /** Makes the next Agent read of each secret bypass the Agent's cache (`refreshNow`). */
+  refreshNext(secretIds: readonly string[]): void;
 }
 
 /** A wrapper that still lets the owner destroy the SDK client inside. */
@@ -58,6 +61,7 @@ export function createTransport(
     options.maxCallsPerMinute === undefined
       ? undefined
       : createCallBudget(options.maxCallsPerMinute, clock, counters);
+  const pending = new Set<string>();
   return {
     wrap(factory, primaryRegion) {
       return (region) => {
@@ -75,11 +79,16 @@ export function createTransport(
         }
         return withDestroy(
           raw,
-          createAgentTransport({ ...options.agent, endpoint, sdk: spent, counters, clock }),
+          createAgentTransport({ ...options.agent, endpoint, sdk: spent, counters, clock, refreshNext: pending }),
         );
       };
     },
     stats: () => counters.snapshot(),
+    refreshNext(secretIds) {
+      if (endpoint === undefined) return;
+      if (pending.size > 10_000) pending.clear(); // bounded: forgetting only costs a stale Agent hit
+      for (const id of secretIds) for (const name of possibleNames(id)) pending.add(name);
+    },
   };
 }
 
@@ -99,4 +108,14 @@ export function registerTransport(client: object, transport: Transport): void {
  */
 export function transportStats(client: object): TransportStats | undefined {
   return registry.get(client)?.stats();
+}
+
+/**
+ * After a change event: the next Agent read of these secrets by `client` uses `refreshNow`.
+ *
+ * @param client - a SecretsClient
+ * @param secretIds - names, ARNs or partial ARNs
+ */
+export function transportRefreshNext(client: object, secretIds: readonly string[]): void {
+  registry.get(client)?.refreshNext(secretIds);
 }
