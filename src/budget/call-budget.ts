@@ -1,7 +1,7 @@
 /**
  * The call budget (`maxCallsPerMinute`): a {@link SecretsManagerClientLike} in front of the SDK
- * client that lets at most that many AWS calls through per minute (a token bucket shared by
- * every region of the client). A call past the budget is refused at once with a throttling
+ * client that lets at most that many AWS calls through in any 60 s window (shared by every
+ * region of the client). A call past the budget is refused at once with a throttling
  * fault, so the cache does what it does for AWS throttling: serve the cached value within
  * `maxStaleMs` and back off; past that bound the read fails closed with `THROTTLED`. A cold miss
  * (nothing cached) gets that `THROTTLED` error at once, naming the budget: never a silent wait.
@@ -10,7 +10,7 @@ import type { Clock } from '../cache/clock.js';
 import { SecretkitError } from '../errors/secretkit-error.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
 import type { TransportCounters } from '../transport/counters.js';
-import { TokenBucket } from './token-bucket.js';
+import { CallWindow } from './call-window.js';
 
 /** The error a refused call throws (classified as throttling: a fault, so stale-if-error applies). */
 export class CallBudgetExceeded extends Error {
@@ -43,8 +43,16 @@ export class CallBudgetExceeded extends Error {
  */
 export function checkBudget(perMinute: unknown): void {
   if (perMinute === undefined) return;
-  if (typeof perMinute !== 'number' || !Number.isFinite(perMinute) || perMinute < 1) {
-    throw new SecretkitError('INVALID_ARGUMENT', '`maxCallsPerMinute` must be a number ≥ 1.');
+  if (
+    typeof perMinute !== 'number' ||
+    !Number.isInteger(perMinute) ||
+    perMinute < 1 ||
+    perMinute > 1_000_000
+  ) {
+    throw new SecretkitError(
+      'INVALID_ARGUMENT',
+      '`maxCallsPerMinute` must be an integer from 1 to 1,000,000.',
+    );
   }
 }
 
@@ -62,7 +70,7 @@ export interface CallBudget {
  * @param counters - counts refusals
  */
 export function createCallBudget(perMinute: number, clock: Clock, counters: TransportCounters): CallBudget {
-  const bucket = new TokenBucket(perMinute, 60_000, clock);
+  const bucket = new CallWindow(perMinute, 60_000, clock);
   return {
     wrap(client) {
       const send = ((command: unknown, options?: unknown) => {

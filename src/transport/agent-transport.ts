@@ -68,7 +68,6 @@ export function createAgentTransport(options: AgentTransportOptions): SecretsMan
   let downUntil = 0;
 
   const toSdk = (command: unknown, sendOptions: SendOptions): Promise<unknown> => {
-    counters.sdkCalls += 1;
     return (sdk.send as (c: unknown, o?: SendOptions) => Promise<unknown>)(command, sendOptions);
   };
 

@@ -6,9 +6,9 @@
  */
 import { type CallBudget, checkBudget, createCallBudget } from '../budget/call-budget.js';
 import type { Clock } from '../cache/clock.js';
+import { possibleNames } from '../client/cache-key.js';
 import { SecretkitError } from '../errors/secretkit-error.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
-import { possibleNames } from '../client/cache-key.js';
 import { agentEndpoint, agentPresent } from './agent-endpoint.js';
 import { createAgentTransport } from './agent-transport.js';
 import { TransportCounters } from './counters.js';
@@ -66,20 +66,25 @@ export function createTransport(
     wrap(factory, primaryRegion) {
       return (region) => {
         const raw = factory(region);
-        const spent = budget ? withDestroy(raw, budget.wrap(raw)) : raw;
-        if (endpoint === undefined || region !== primaryRegion) {
-          // Count SDK calls here too, so stats say how many reached AWS.
-          const counted: SecretsManagerClientLike = {
-            send: ((c: unknown, o?: unknown) => {
-              counters.sdkCalls += 1;
-              return (spent.send as (c: unknown, o?: unknown) => Promise<unknown>)(c, o);
-            }) as unknown as SecretsManagerClientLike['send'],
-          };
-          return withDestroy(raw, counted);
-        }
+        // Counted below the budget: sdkCalls is what reached AWS.
+        const counted: SecretsManagerClientLike = {
+          send: ((c: unknown, o?: unknown) => {
+            counters.sdkCalls += 1;
+            return (raw.send as (c: unknown, o?: unknown) => Promise<unknown>)(c, o);
+          }) as unknown as SecretsManagerClientLike['send'],
+        };
+        const spent = budget ? budget.wrap(counted) : counted;
+        if (endpoint === undefined || region !== primaryRegion) return withDestroy(raw, spent);
         return withDestroy(
           raw,
-          createAgentTransport({ ...options.agent, endpoint, sdk: spent, counters, clock, refreshNext: pending }),
+          createAgentTransport({
+            ...options.agent,
+            endpoint,
+            sdk: spent,
+            counters,
+            clock,
+            refreshNext: pending,
+          }),
         );
       };
     },

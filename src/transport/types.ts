@@ -43,7 +43,7 @@ export interface TransportOptions {
   /** Agent endpoint, token and timings (with `transport: 'agent' | 'auto'`). */
   readonly agent?: AgentOptions | undefined;
   /**
-   * Most AWS API calls this client makes per minute (a token bucket; the Agent's answers do not
+   * Most AWS API calls this client makes in any 60 s window (the Agent's answers do not
    * count). A refresh past the budget is deferred: the cached value is served within `maxStaleMs`,
    * and after that the read fails closed with `THROTTLED`. A cold miss past the budget gets
    * `THROTTLED` at once (never a silent wait). @defaultValue undefined (no budget)
