@@ -7,6 +7,8 @@ Commands:
   doctor <id>       Diagnose why a secret cannot be read: can you describe it,
                     is it being deleted, which KMS key encrypts it, is the key
                     enabled, can you read and decrypt it. Never prints the value.
+  cost              Monthly cost of the region's secrets (count, replicas); flags idle ones
+                    by LastAccessedDate (--idle-days N, default 90; --prefix P; --no-replicas).
 
 Options:
   -r, --region <r>  AWS region (default: AWS_REGION, or the region of an ARN id)

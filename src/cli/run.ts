@@ -4,6 +4,7 @@
 import { parseCliArgs } from './args.js';
 import { type ClientFactory, pickRegion, sdkClients } from './clients.js';
 import { doctorCommand, policyCommand, reportAwsError } from './commands.js';
+import { costCommand } from './cost.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { HELP } from './help.js';
 import { type CliIo, processIo } from './io.js';
@@ -21,6 +22,7 @@ export async function runCli(
   io: CliIo = processIo,
   makeClients: ClientFactory = sdkClients,
 ): Promise<ExitCode> {
+  if (argv[0] === 'cost') return costCommand(argv.slice(1), io, makeClients); // #13 (src/cli/cost.ts)
   const args = parseCliArgs(argv);
   if (args.kind === 'help') {
     io.out(HELP);
