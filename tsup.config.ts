@@ -18,6 +18,7 @@ export default defineConfig({
     testing: 'src/testing/index.ts',
     otel: 'src/otel/index.ts',
     middy: 'src/middy/index.ts',
+    fleet: 'src/fleet/index.ts',
     cli: 'src/cli/main.ts',
   },
   format: ['esm', 'cjs'],

@@ -18,6 +18,7 @@ export default defineConfig({
       { find: /^secretkit\/rotation\/redshift$/, replacement: src('rotation/redshift/index.ts') },
       { find: /^secretkit\/rotation$/, replacement: src('rotation/index.ts') },
       { find: /^secretkit\/iam$/, replacement: src('iam/index.ts') },
+      { find: /^secretkit\/fleet$/, replacement: src('fleet/index.ts') },
       { find: /^secretkit\/testing$/, replacement: src('testing/index.ts') },
       { find: /^secretkit\/otel$/, replacement: src('otel/index.ts') },
       { find: /^secretkit\/middy$/, replacement: src('middy/index.ts') },

@@ -3,9 +3,15 @@
  * its own file (a {@link CliCommand}) and add one line here.
  */
 import type { CliCommand } from './command.js';
+import { costCommand } from './cost.js';
 import { doctorCommand } from './doctor-command.js';
 import { policyCommand } from './policy-command.js';
 import { rotationCheckCommand } from './rotation-check.js';
 
 /** Every command. */
-export const COMMANDS: readonly CliCommand[] = [policyCommand, doctorCommand, rotationCheckCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  policyCommand,
+  doctorCommand,
+  rotationCheckCommand,
+  costCommand,
+];

@@ -29,6 +29,8 @@ import type {
 import { jsonArgsError } from '../schema/json-args.js';
 import type { StandardSchemaV1 } from '../schema/standard-schema.js';
 import { isStandardSchema } from '../schema/validate.js';
+import { withRefreshNow } from '../transport/refresh-now.js';
+import { createTransport, registerTransport } from '../transport/select.js';
 import { cacheKey, checkSecretId, type Selector, selectorOf } from './cache-key.js';
 import { type CachedSecret, NOT_READY } from './cached-secret.js';
 import { describeSecret, listVersions, type SecretDescription, type VersionInfo } from './describe.js';
@@ -89,11 +91,14 @@ export class SecretsClient implements SecretsReader {
     const regions = resolveRegionClients(options);
     const emit = this.#emit.bind(this);
     const clock = options.clock ?? { now: Date.now };
+    // #13: the transport (Agent / SDK) and call budget sit below the cache, behind `send`.
+    const transport = createTransport(options, clock, (event) => emit(event));
+    registerTransport(this, transport);
     this.#router = createRegionRouter(
       resolveRouterOptions({
         primaryRegion: regions.primaryRegion,
         replicaRegions: regions.replicaRegions,
-        clientFactory: regions.clientFactory,
+        clientFactory: transport.wrap(regions.clientFactory, regions.primaryRegion),
         destroyClient: regions.destroyClient,
         regionTimeoutMs: options.regionTimeoutMs,
         hedgeAfterMs: options.hedgeAfterMs,
@@ -499,7 +504,8 @@ export class SecretsClient implements SecretsReader {
       return await this.#cache.get(
         key,
         async () => {
-          const secret = await fetchSecret(this.#fetch, secretId, selector);
+          const load = () => fetchSecret(this.#fetch, secretId, selector);
+          const secret = await (options?.forceRefresh ? withRefreshNow(load) : load());
           this.#index.rememberId(secretId, secret.name);
           return {
             value: secret,

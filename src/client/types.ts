@@ -10,6 +10,7 @@ import type { ApiCallEndEvent } from '../observe/api-call.js';
 import type { SecretkitLogger } from '../observe/logger.js';
 import type { StandardSchemaV1 } from '../schema/standard-schema.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
+import type { TransportEvent, TransportOptions } from '../transport/types.js';
 
 /** Which version of a secret to read. Give at most one of the two. */
 export interface VersionSelector {
@@ -38,7 +39,7 @@ export interface ApiCallEvent {
 }
 
 /** Every event `onEvent` receives. Events never carry secret values. */
-export type SecretkitEvent = CacheEvent | RouterEvent | ApiCallEvent | ApiCallEndEvent;
+export type SecretkitEvent = CacheEvent | RouterEvent | ApiCallEvent | ApiCallEndEvent | TransportEvent;
 
 /** Where the SDK client comes from: one of `client` or `clientConfig`, or neither (default config). */
 export type ClientSource =
@@ -110,7 +111,8 @@ export interface FailoverOptions {
 /** Options of {@link SecretsClient}. */
 export type SecretsClientOptions = ClientSource &
   CacheOptions &
-  FailoverOptions & {
+  FailoverOptions &
+  TransportOptions & {
     /** Primary region. @defaultValue `clientConfig.region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`, else the SDK's own resolution */
     readonly region?: string | undefined;
     /** Receives every event (hits, misses, API calls, failovers...). Never given values. */

@@ -60,6 +60,11 @@ export {
 export type { RotationFunctionPolicyOptions } from './rotation-policy.js';
 export { ROTATION_ACTIONS, rotationFunctionPolicy } from './rotation-policy.js';
 export type { SecretRef, SecretScope } from './secret-refs.js';
+export {
+  eventBridgeQueuePolicy,
+  SQS_SUBSCRIBER_ACTIONS,
+  sqsSubscriberPolicy,
+} from './sqs-subscriber-policy.js';
 // typed IAM JSON and normalization
 export type {
   ConditionValue,

@@ -92,7 +92,7 @@ describe('parseCliArgs', () => {
     [['doctor', 'a', '--json=1'], '--json takes no value'],
     [['doctor', 'a', 'b'], 'doctor: give exactly one secret name or ARN (got 2)'],
     [['policy'], 'policy: give at least one secret name or ARN'],
-    [['frobnicate'], 'unknown command "frobnicate": use policy, doctor, rotation check'],
+    [['frobnicate'], 'unknown command "frobnicate": use policy, doctor, rotation check, cost'],
     [['--bogus'], 'unknown option --bogus for secretkit'],
   ])('%j: says "%s" in its own words', (argv, message) => {
     const parsed = parseCliArgs(argv, COMMANDS);
