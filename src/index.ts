@@ -79,9 +79,24 @@ export {
 // failover and replication
 export type { RegionErrorSummary } from './failover/region-errors.js';
 export type { RouterEvent } from './failover/types.js';
-export type { LoadFailure, SecretsDefinition, SecretsLoaderSource } from './loader/define-secrets.js';
+export type {
+  LoadFailure,
+  LoadSources,
+  ParametersLoaderSource,
+  RoleSources,
+  SecretsDefinition,
+  SecretsLoaderSource,
+} from './loader/define-secrets.js';
 export { defineSecrets } from './loader/define-secrets.js';
-export type { SecretSpec, SpecOutput } from './loader/secret-spec.js';
+export type {
+  AnySpec,
+  ParameterSpec,
+  ParamSpecOptions,
+  SecretSpec,
+  SecretSpecOptions,
+  SpecOutput,
+} from './loader/secret-spec.js';
+export type { TagFilter, TreeFailure, TreeOptions, TreeSpec } from './loader/tree-spec.js';
 export { secret } from './loader/secret-spec.js';
 export type { ReplicationStatusOptions } from './replication/replication-status.js';
 export type {
