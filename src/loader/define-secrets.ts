@@ -45,7 +45,9 @@ function asError(error: unknown, id: string): SecretkitError {
 }
 
 function missingSource(what: string): SecretkitError {
-  return new SecretkitError('INVALID_ARGUMENT', `No ${what} source was given to load().`, { details: { option: what } });
+  return new SecretkitError('INVALID_ARGUMENT', `No ${what} source was given to load().`, {
+    details: { option: what },
+  });
 }
 
 /**
@@ -85,7 +87,10 @@ export function defineSecrets<const Specs extends Readonly<Record<string, AnySpe
         if (spec.kind !== 'secret') continue;
         let source: SecretsLoaderSource | SecretkitError;
         try {
-          source = spec.roleArn === undefined ? (sources.secrets ?? missingSource('secrets')) : (sources.roles?.forRole(spec.roleArn) ?? missingSource('roles'));
+          source =
+            spec.roleArn === undefined
+              ? (sources.secrets ?? missingSource('secrets'))
+              : (sources.roles?.forRole(spec.roleArn) ?? missingSource('roles'));
         } catch (error) {
           source = asError(error, spec.secretId);
         }
@@ -150,7 +155,8 @@ export function defineSecrets<const Specs extends Readonly<Record<string, AnySpe
           const source = sourceOf.get(key);
           try {
             if (source === undefined || source instanceof Error) throw source ?? missingSource('secrets');
-            const known = spec.version === undefined ? preloadErrors.get(source)?.get(spec.secretId) : undefined;
+            const known =
+              spec.version === undefined ? preloadErrors.get(source)?.get(spec.secretId) : undefined;
             if (known) throw known;
             values[key] = await spec.read(source);
           } catch (error) {
@@ -161,11 +167,18 @@ export function defineSecrets<const Specs extends Readonly<Record<string, AnySpe
       if (failures.length > 0) {
         failures.sort((a, b) => a.key.localeCompare(b.key));
         const list = failures
-          .map((f) => `  - ${f.key} (${f.store === 'ssm' ? 'parameter ' : ''}${f.secretId}): ${f.code}: ${f.message}`)
+          .map(
+            (f) =>
+              `  - ${f.key} (${f.store === 'ssm' ? 'parameter ' : ''}${f.secretId}): ${f.code}: ${f.message}`,
+          )
           .join('\n');
-        throw new SecretkitError('LOAD_FAILED', `${failures.length} of the declared items failed to load:\n${list}`, {
-          details: { failures },
-        });
+        throw new SecretkitError(
+          'LOAD_FAILED',
+          `${failures.length} of the declared items failed to load:\n${list}`,
+          {
+            details: { failures },
+          },
+        );
       }
       return values as { readonly [K in keyof Specs]: SpecOutput<Specs[K]> };
     },

@@ -52,13 +52,14 @@ export interface ParameterSpec<T> {
 export type AnySpec = SecretSpec<unknown> | ParameterSpec<unknown> | TreeSpec<unknown>;
 
 /** The type a spec produces. */
-export type SpecOutput<S> = S extends SecretSpec<infer T>
-  ? T
-  : S extends ParameterSpec<infer T>
+export type SpecOutput<S> =
+  S extends SecretSpec<infer T>
     ? T
-    : S extends TreeSpec<infer T>
+    : S extends ParameterSpec<infer T>
       ? T
-      : never;
+      : S extends TreeSpec<infer T>
+        ? T
+        : never;
 
 function split(options: SecretSpecOptions | undefined): {
   version: VersionSelector | undefined;
@@ -139,7 +140,10 @@ export const secret = {
       readonly prefix?: string | undefined;
     },
   ): TreeSpec<{ readonly [K in keyof Schemas]: StandardSchemaV1.InferOutput<Schemas[K]> }> {
-    return treeSpec({ kind: 'tag', filter, prefix: options?.prefix ?? '' }, schemas, { ...options, from: 'secrets' });
+    return treeSpec({ kind: 'tag', filter, prefix: options?.prefix ?? '' }, schemas, {
+      ...options,
+      from: 'secrets',
+    });
   },
 } as const;
 

@@ -72,19 +72,26 @@ function relative(name: string, prefix: string): string {
 
 async function listSecretNames(source: SecretsLoaderSource, selection: Selection): Promise<string[]> {
   if (source.listSecrets === undefined) {
-    throw new SecretkitError('INVALID_ARGUMENT', 'This secrets source cannot list secrets (listSecrets is missing).');
+    throw new SecretkitError(
+      'INVALID_ARGUMENT',
+      'This secrets source cannot list secrets (listSecrets is missing).',
+    );
   }
   const names: string[] = [];
   const options =
     selection.kind === 'prefix'
       ? { namePrefix: selection.prefix }
-      : { tagKey: selection.filter.key, ...(selection.filter.value ? { tagValue: selection.filter.value } : {}) };
+      : {
+          tagKey: selection.filter.key,
+          ...(selection.filter.value ? { tagValue: selection.filter.value } : {}),
+        };
   for await (const entry of source.listSecrets(options)) {
     // AWS filters match prefixes of words: keep exact matches only.
     if (!entry.name.startsWith(selection.prefix)) continue;
     if (selection.kind === 'tag') {
       const tag = entry.tags[selection.filter.key];
-      if (tag === undefined || (selection.filter.value !== undefined && tag !== selection.filter.value)) continue;
+      if (tag === undefined || (selection.filter.value !== undefined && tag !== selection.filter.value))
+        continue;
     }
     names.push(entry.name);
   }
@@ -103,7 +110,9 @@ export function treeSpec<T>(
   schemas: Readonly<Record<string, StandardSchemaV1>>,
   options: TreeOptions | undefined,
 ): TreeSpec<T> {
-  const from = options?.from ?? (selection.kind === 'prefix' && selection.prefix.startsWith('/') ? 'parameters' : 'secrets');
+  const from =
+    options?.from ??
+    (selection.kind === 'prefix' && selection.prefix.startsWith('/') ? 'parameters' : 'secrets');
   const format = options?.format ?? (from === 'secrets' ? 'json' : 'raw');
   const label =
     selection.kind === 'prefix'
@@ -121,18 +130,24 @@ export function treeSpec<T>(
       try {
         if (from === 'parameters') {
           const parameters = sources.parameters;
-          if (parameters === undefined) throw new SecretkitError('INVALID_ARGUMENT', 'No parameters source given to load().');
-          for (const p of await parameters.getByPath(selection.prefix)) found.set(relative(p.name, selection.prefix), p.name);
+          if (parameters === undefined)
+            throw new SecretkitError('INVALID_ARGUMENT', 'No parameters source given to load().');
+          for (const p of await parameters.getByPath(selection.prefix))
+            found.set(relative(p.name, selection.prefix), p.name);
           read = (id, schema) => parameters.getValue(id, schema, { format });
         } else {
-          const source = options?.roleArn === undefined ? sources.secrets : sources.roles?.forRole(options.roleArn);
+          const source =
+            options?.roleArn === undefined ? sources.secrets : sources.roles?.forRole(options.roleArn);
           if (source === undefined) {
             throw new SecretkitError(
               'INVALID_ARGUMENT',
-              options?.roleArn === undefined ? 'No secrets source given to load().' : 'No roles source given to load().',
+              options?.roleArn === undefined
+                ? 'No secrets source given to load().'
+                : 'No roles source given to load().',
             );
           }
-          for (const name of await listSecretNames(source, selection)) found.set(relative(name, selection.prefix), name);
+          for (const name of await listSecretNames(source, selection))
+            found.set(relative(name, selection.prefix), name);
           const wanted = expected.map((k) => found.get(k)).filter((n): n is string => n !== undefined);
           const preloaded = wanted.length > 0 ? await source.preload(wanted) : { loaded: [], failed: [] };
           const errors = new Map(preloaded.failed.map((f) => [f.secretId, f.error]));
@@ -153,7 +168,12 @@ export function treeSpec<T>(
           const schema = schemas[key];
           if (schema === undefined) return;
           if (id === undefined) {
-            failures.push({ subKey: key, id: key, code: 'NOT_FOUND', message: `Nothing named "${key}" under ${label}.` });
+            failures.push({
+              subKey: key,
+              id: key,
+              code: 'NOT_FOUND',
+              message: `Nothing named "${key}" under ${label}.`,
+            });
             return;
           }
           try {
@@ -166,7 +186,12 @@ export function treeSpec<T>(
       if (options?.strict === true) {
         for (const [key, id] of found) {
           if (!(key in schemas)) {
-            failures.push({ subKey: key, id, code: 'UNEXPECTED', message: `"${key}" under ${label} has no schema.` });
+            failures.push({
+              subKey: key,
+              id,
+              code: 'UNEXPECTED',
+              message: `"${key}" under ${label} has no schema.`,
+            });
           }
         }
       }

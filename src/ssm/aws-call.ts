@@ -24,7 +24,10 @@ export interface AwsCallContext {
  * @throws what the SDK threw (an abort by the deadline is a `TimeoutError`, a fault); `CLIENT_CLOSED`
  *   when the owner is closed
  */
-export async function awsCall<T>(ctx: AwsCallContext, send: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+export async function awsCall<T>(
+  ctx: AwsCallContext,
+  send: (abortSignal: AbortSignal) => Promise<T>,
+): Promise<T> {
   if (ctx.closeSignal?.aborted) throw new SecretkitError('CLIENT_CLOSED', 'The client was closed.');
   const controller = new AbortController();
   let timedOut = false;

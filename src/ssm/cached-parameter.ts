@@ -33,7 +33,10 @@ export class CachedParameter {
    * @param meta - name, type, version and ARN
    * @param value - the value as Parameter Store returned it (decrypted for a SecureString)
    */
-  constructor(meta: { name: string; type: ParameterType; version: number; arn?: string | undefined }, value: string) {
+  constructor(
+    meta: { name: string; type: ParameterType; version: number; arn?: string | undefined },
+    value: string,
+  ) {
     this.name = meta.name;
     this.type = meta.type;
     this.version = meta.version;
@@ -54,9 +57,13 @@ export class CachedParameter {
   /** The value of a StringList as its items; `INVALID_ARGUMENT` for other types. */
   list(label: string): string[] {
     if (this.type !== 'StringList') {
-      throw new SecretkitError('INVALID_ARGUMENT', `Parameter "${label}" is a ${this.type}, not a StringList.`, {
-        secretId: label,
-      });
+      throw new SecretkitError(
+        'INVALID_ARGUMENT',
+        `Parameter "${label}" is a ${this.type}, not a StringList.`,
+        {
+          secretId: label,
+        },
+      );
     }
     return this.#value.split(',');
   }
@@ -89,7 +96,8 @@ export class CachedParameter {
     let result = byFormat.get(format);
     if (result === undefined) {
       const formats = byFormat;
-      result = (async () => validateSecret(schema, format === 'json' ? this.json(label) : this.raw(), label))();
+      result = (async () =>
+        validateSecret(schema, format === 'json' ? this.json(label) : this.raw(), label))();
       result.catch(() => formats.delete(format));
       byFormat.set(format, result);
     }

@@ -43,14 +43,16 @@ function toCached(requested: string, p: Parameter): CachedParameter {
  *
  * @throws SecretkitError `NOT_FOUND`, `ACCESS_DENIED`, `DECRYPTION_FAILURE`, faults
  */
-export async function fetchParameter(ctx: SsmFetchContext, name: string, signal?: AbortSignal): Promise<CachedParameter> {
+export async function fetchParameter(
+  ctx: SsmFetchContext,
+  name: string,
+  signal?: AbortSignal,
+): Promise<CachedParameter> {
   try {
     const out = await awsCall(ctx.call('GetParameter'), (abortSignal) =>
-      ctx
-        .client()
-        .send(new GetParameterCommand({ Name: name, WithDecryption: ctx.withDecryption }), {
-          abortSignal: signal ? AbortSignal.any([signal, abortSignal]) : abortSignal,
-        }),
+      ctx.client().send(new GetParameterCommand({ Name: name, WithDecryption: ctx.withDecryption }), {
+        abortSignal: signal ? AbortSignal.any([signal, abortSignal]) : abortSignal,
+      }),
     );
     if (out.Parameter === undefined) throw parameterNotFound(name, 'GetParameter');
     return toCached(name, out.Parameter);
@@ -91,7 +93,9 @@ export async function fetchParameters(ctx: SsmFetchContext, names: readonly stri
         const out = await awsCall(ctx.call('GetParameters'), (abortSignal) =>
           ctx
             .client()
-            .send(new GetParametersCommand({ Names: chunk, WithDecryption: ctx.withDecryption }), { abortSignal }),
+            .send(new GetParametersCommand({ Names: chunk, WithDecryption: ctx.withDecryption }), {
+              abortSignal,
+            }),
         );
         const requested = new Set(chunk);
         for (const p of out.Parameters ?? []) {
@@ -126,17 +130,19 @@ export async function fetchByPath(
   try {
     do {
       const token = nextToken;
-      const out: GetParametersByPathCommandOutput = await awsCall(ctx.call('GetParametersByPath'), (abortSignal) =>
-        ctx.client().send(
-          new GetParametersByPathCommand({
-            Path: path,
-            Recursive: recursive,
-            WithDecryption: ctx.withDecryption,
-            MaxResults: 10,
-            ...(token ? { NextToken: token } : {}),
-          }),
-          { abortSignal: signal ? AbortSignal.any([signal, abortSignal]) : abortSignal },
-        ),
+      const out: GetParametersByPathCommandOutput = await awsCall(
+        ctx.call('GetParametersByPath'),
+        (abortSignal) =>
+          ctx.client().send(
+            new GetParametersByPathCommand({
+              Path: path,
+              Recursive: recursive,
+              WithDecryption: ctx.withDecryption,
+              MaxResults: 10,
+              ...(token ? { NextToken: token } : {}),
+            }),
+            { abortSignal: signal ? AbortSignal.any([signal, abortSignal]) : abortSignal },
+          ),
       );
       for (const p of out.Parameters ?? []) found.push(toCached(p.Name ?? '', p));
       nextToken = out.NextToken;

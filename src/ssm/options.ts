@@ -106,7 +106,9 @@ export function resolveParametersOptions(options: unknown): ResolvedParametersOp
     });
   }
   if (o.client !== undefined && typeof (o.client as { send?: unknown }).send !== 'function') {
-    throw new SecretkitError('INVALID_ARGUMENT', 'client must have a send() method.', { details: { option: 'client' } });
+    throw new SecretkitError('INVALID_ARGUMENT', 'client must have a send() method.', {
+      details: { option: 'client' },
+    });
   }
   if (o.withDecryption !== undefined && typeof o.withDecryption !== 'boolean') {
     throw new SecretkitError('INVALID_ARGUMENT', 'withDecryption must be a boolean.', {

@@ -28,19 +28,27 @@ const MAX_NAME_LENGTH = 2048;
  */
 export function parseParameterName(name: unknown): ParsedParameterName {
   if (typeof name !== 'string' || name.length === 0 || name.length > MAX_NAME_LENGTH) {
-    throw new SecretkitError('INVALID_ARGUMENT', `A parameter name must be a string of 1-${MAX_NAME_LENGTH} characters.`, {
-      details: { option: 'name' },
-    });
+    throw new SecretkitError(
+      'INVALID_ARGUMENT',
+      `A parameter name must be a string of 1-${MAX_NAME_LENGTH} characters.`,
+      {
+        details: { option: 'name' },
+      },
+    );
   }
   // An ARN has colons of its own: the selector is after the resource part.
   const resourceStart = name.startsWith('arn:') ? name.indexOf(':parameter') + 1 : 0;
   const colon = name.indexOf(':', resourceStart > 0 ? resourceStart + 'parameter'.length : 0);
   const base = colon === -1 ? name : name.slice(0, colon);
   const selector = colon === -1 ? undefined : name.slice(colon + 1);
-  if (base.length === 0 || (selector !== undefined && !/^[A-Za-z0-9_.\-]{1,100}$/.test(selector))) {
-    throw new SecretkitError('INVALID_ARGUMENT', `Parameter name "${name}" has an invalid version or label selector.`, {
-      details: { option: 'name' },
-    });
+  if (base.length === 0 || (selector !== undefined && !/^[A-Za-z0-9_.-]{1,100}$/.test(selector))) {
+    throw new SecretkitError(
+      'INVALID_ARGUMENT',
+      `Parameter name "${name}" has an invalid version or label selector.`,
+      {
+        details: { option: 'name' },
+      },
+    );
   }
   return {
     base,

@@ -8,8 +8,8 @@ import { SSMClient } from '@aws-sdk/client-ssm';
 import { resolveCacheOptions } from '../cache/defaults.js';
 import { createCacheEngine } from '../cache/engine.js';
 import type { CacheEngine, CacheEvent } from '../cache/types.js';
-import { ClientCounters } from '../client/stats.js';
 import type { SecretsClientStats } from '../client/stats.js';
+import { ClientCounters } from '../client/stats.js';
 import { isFault } from '../errors/classify.js';
 import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
 import type { StandardSchemaV1 } from '../schema/standard-schema.js';
@@ -143,7 +143,10 @@ export class ParametersClient {
         timeoutMs: this.#resolved.timeoutMs,
         closeSignal: this.#closeController.signal,
         onCall: (op) => {
-          this.#counters.apiCall(op, this.#options.region ?? this.#options.clientConfig?.region?.toString() ?? 'default');
+          this.#counters.apiCall(
+            op,
+            this.#options.region ?? this.#options.clientConfig?.region?.toString() ?? 'default',
+          );
           this.#emit({ type: 'api-call', operation: op });
         },
       }),
@@ -198,13 +201,17 @@ export class ParametersClient {
   ): Promise<StandardSchemaV1.InferOutput<S>> {
     if (!isStandardSchema(schema)) {
       throw this.#count(
-        new SecretkitError('INVALID_ARGUMENT', 'The schema must be a Standard Schema.', { details: { option: 'schema' } }),
+        new SecretkitError('INVALID_ARGUMENT', 'The schema must be a Standard Schema.', {
+          details: { option: 'schema' },
+        }),
       );
     }
     const format = options?.format ?? 'raw';
     if (format !== 'raw' && format !== 'json') {
       throw this.#count(
-        new SecretkitError('INVALID_ARGUMENT', 'format must be "raw" or "json".', { details: { option: 'format' } }),
+        new SecretkitError('INVALID_ARGUMENT', 'format must be "raw" or "json".', {
+          details: { option: 'format' },
+        }),
       );
     }
     const parameter = await this.#read(name, options);
@@ -233,14 +240,19 @@ export class ParametersClient {
     for (const name of todo) {
       const value = values.get(name);
       if (value === undefined) {
-        const error = errors.get(name) ?? new SecretkitError('NOT_FOUND', `Parameter "${name}" was not returned.`);
+        const error =
+          errors.get(name) ?? new SecretkitError('NOT_FOUND', `Parameter "${name}" was not returned.`);
         this.#counters.error(error.code);
         failed.push({ name, error });
         continue;
       }
       const parsed = parseParameterName(name);
       if (this.#invalidations === generation) {
-        this.#cache.set(keys.get(name) ?? '', { value, sizeBytes: value.sizeBytes, immutable: parsed.isVersion });
+        this.#cache.set(keys.get(name) ?? '', {
+          value,
+          sizeBytes: value.sizeBytes,
+          immutable: parsed.isVersion,
+        });
       }
       loaded.push(name);
     }
@@ -294,20 +306,32 @@ export class ParametersClient {
    * @param value - a string, or the items of a StringList
    * @throws SecretkitError `ALREADY_EXISTS` (without `overwrite`), `ACCESS_DENIED`, `INVALID_REQUEST`, `INVALID_ARGUMENT`
    */
-  async putParameter(name: string, value: string | readonly string[], options: PutParameterOptions = {}): Promise<PutParameterResult> {
+  async putParameter(
+    name: string,
+    value: string | readonly string[],
+    options: PutParameterOptions = {},
+  ): Promise<PutParameterResult> {
     try {
       this.#checkOpen();
       const parsed = parseParameterName(name);
       if (parsed.selector !== undefined) {
-        throw new SecretkitError('INVALID_ARGUMENT', 'putParameter takes a name without a version or label selector.', {
-          details: { option: 'name' },
-        });
+        throw new SecretkitError(
+          'INVALID_ARGUMENT',
+          'putParameter takes a name without a version or label selector.',
+          {
+            details: { option: 'name' },
+          },
+        );
       }
       const isList = Array.isArray(value);
       if (!isList && typeof value !== 'string') {
-        throw new SecretkitError('INVALID_ARGUMENT', 'A parameter value must be a string or an array of strings.', {
-          details: { option: 'value' },
-        });
+        throw new SecretkitError(
+          'INVALID_ARGUMENT',
+          'A parameter value must be a string or an array of strings.',
+          {
+            details: { option: 'value' },
+          },
+        );
       }
       const type = options.type ?? (isList ? 'StringList' : 'String');
       const text = isList ? (value as readonly string[]).join(',') : (value as string);

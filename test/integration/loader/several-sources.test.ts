@@ -40,7 +40,9 @@ describe('defineSecrets across Secrets Manager and Parameter Store', () => {
     const s = secrets.stats().apiCalls;
     const p = parameters.stats().apiCalls;
     expect(s.total - sBefore.total).toBe(3);
-    expect((s.byOperation['BatchGetSecretValue'] ?? 0) - (sBefore.byOperation['BatchGetSecretValue'] ?? 0)).toBe(3);
+    expect(
+      (s.byOperation['BatchGetSecretValue'] ?? 0) - (sBefore.byOperation['BatchGetSecretValue'] ?? 0),
+    ).toBe(3);
     expect(p.total - pBefore.total).toBe(3);
     expect((p.byOperation['GetParameters'] ?? 0) - (pBefore.byOperation['GetParameters'] ?? 0)).toBe(3);
   });
@@ -88,7 +90,11 @@ describe('defineSecrets across Secrets Manager and Parameter Store', () => {
     await parameters.putParameter('/app/prod/url', 'u');
     await parameters.putParameter('/app/prod/flags', ['a', 'b']);
     const ok = defineSecrets({
-      sm: secret.tree('app/prod/', { db: z.object({ host: z.string() }), api: z.string() }, { format: 'json' }),
+      sm: secret.tree(
+        'app/prod/',
+        { db: z.object({ host: z.string() }), api: z.string() },
+        { format: 'json' },
+      ),
       ssm: secret.tree('/app/prod', { url: z.string(), flags: z.array(z.string()) }),
     });
     const error = await ok.load({ secrets, parameters }).catch((e: unknown) => e);
@@ -125,7 +131,11 @@ describe('defineSecrets across Secrets Manager and Parameter Store', () => {
       await sm.send(new TagResourceCommand({ SecretId: created.arn, Tags: [{ Key: 'team', Value: team }] }));
     }
     const config = defineSecrets({
-      billing: secret.tagged({ key: 'team', value: 'billing' }, { a: z.string(), b: z.string() }, { prefix: 't/', format: 'raw', strict: true }),
+      billing: secret.tagged(
+        { key: 'team', value: 'billing' },
+        { a: z.string(), b: z.string() },
+        { prefix: 't/', format: 'raw', strict: true },
+      ),
     });
     expect((await config.load(secrets)).billing).toEqual({ a: 't/a', b: 't/b' });
   });

@@ -1,6 +1,6 @@
+import { inspect } from 'node:util';
 import { CreateKeyCommand } from '@aws-sdk/client-kms';
 import { LabelParameterVersionCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { isSecretkitError } from '../../../src/index.js';
@@ -27,7 +27,10 @@ describe('ParametersClient against the emulator', () => {
     const p = params();
     await p.putParameter('/app/url', 'https://db.internal');
     await p.putParameter('/app/flags', ['a', 'b', 'c']);
-    await p.putParameter('/app/pass', 'PLANTED-SECURE-1', { type: 'SecureString', keyId: key.KeyMetadata?.KeyId });
+    await p.putParameter('/app/pass', 'PLANTED-SECURE-1', {
+      type: 'SecureString',
+      keyId: key.KeyMetadata?.KeyId,
+    });
     expect(await p.getString('/app/url')).toBe('https://db.internal');
     expect(await p.getStringList('/app/flags')).toEqual(['a', 'b', 'c']);
     expect(await p.getString('/app/pass')).toBe('PLANTED-SECURE-1');
@@ -48,7 +51,9 @@ describe('ParametersClient against the emulator', () => {
     const p = params();
     await p.putParameter('/app/v', 'one');
     await p.putParameter('/app/v', 'two', { overwrite: true });
-    await ssm().send(new LabelParameterVersionCommand({ Name: '/app/v', ParameterVersion: 1, Labels: ['stable'] }));
+    await ssm().send(
+      new LabelParameterVersionCommand({ Name: '/app/v', ParameterVersion: 1, Labels: ['stable'] }),
+    );
     expect(await p.getString('/app/v')).toBe('two');
     expect(await p.getString('/app/v:1')).toBe('one');
     expect(await p.getString('/app/v:2')).toBe('two');
