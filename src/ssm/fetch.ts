@@ -91,11 +91,9 @@ export async function fetchParameters(ctx: SsmFetchContext, names: readonly stri
     chunks.map(async (chunk) => {
       try {
         const out = await awsCall(ctx.call('GetParameters'), (abortSignal) =>
-          ctx
-            .client()
-            .send(new GetParametersCommand({ Names: chunk, WithDecryption: ctx.withDecryption }), {
-              abortSignal,
-            }),
+          ctx.client().send(new GetParametersCommand({ Names: chunk, WithDecryption: ctx.withDecryption }), {
+            abortSignal,
+          }),
         );
         const requested = new Set(chunk);
         for (const p of out.Parameters ?? []) {
