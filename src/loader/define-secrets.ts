@@ -87,10 +87,11 @@ export function defineSecrets<const Specs extends Readonly<Record<string, AnySpe
         if (spec.kind !== 'secret') continue;
         let source: SecretsLoaderSource | SecretkitError;
         try {
+          const roleArn = spec.roleArn ?? sources.roles?.roleForSecret?.(spec.secretId);
           source =
-            spec.roleArn === undefined
+            roleArn === undefined
               ? (sources.secrets ?? missingSource('secrets'))
-              : (sources.roles?.forRole(spec.roleArn) ?? missingSource('roles'));
+              : (sources.roles?.forRole(roleArn) ?? missingSource('roles'));
         } catch (error) {
           source = asError(error, spec.secretId);
         }

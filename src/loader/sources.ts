@@ -68,6 +68,8 @@ export interface RoleSources {
    * @throws SecretkitError `INVALID_ARGUMENT` for a malformed role ARN
    */
   forRole(roleArn: string): SecretsLoaderSource;
+  /** The role for a secret declared without `roleArn` (e.g. by the account its ARN names), if any. */
+  roleForSecret?(secretId: string): string | undefined;
 }
 
 /** Every source a definition may read from; give those its specs need. */
