@@ -13,6 +13,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runReadsBench } from './reads.js';
+import { runSourcesBench } from './sources.js';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = resolve(benchDir, '..');
@@ -37,6 +38,7 @@ async function failoverSection(): Promise<string> {
 const SECTIONS: readonly Section[] = [
   { id: 'reads', title: 'Reads', run: runReadsBench },
   { id: 'failover', title: 'Failover', run: failoverSection },
+  { id: 'sources', title: 'Several sources (45 secrets + 25 parameters)', run: runSourcesBench },
 ];
 
 function environment(): string {

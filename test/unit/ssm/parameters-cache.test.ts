@@ -31,7 +31,7 @@ function client(extra: Record<string, unknown> = {}): ParametersClient {
   made.push(c);
   return c;
 }
-const param = (value: string, version = 1, type = 'SecureString') => ({
+const param = (value: string, version = 1, type: 'String' | 'SecureString' = 'SecureString') => ({
   Parameter: { Name: '/p', Type: type, Value: value, Version: version },
 });
 const throttled = () =>
@@ -161,8 +161,8 @@ describe('SecureString values never leak', () => {
     ssm.on(GetParameterCommand, { Name: '/boom' }).rejects(serverError());
     ssm.on(GetParametersCommand).resolves({
       Parameters: [
-        { Name: '/raw', Type: 'SecureString', Value: MARKER, Version: 1 },
-        { Name: '/json', Type: 'SecureString', Value: JSON.stringify({ port: MARKER }), Version: 1 },
+        { Name: '/raw', Type: 'SecureString' as const, Value: MARKER, Version: 1 },
+        { Name: '/json', Type: 'SecureString' as const, Value: JSON.stringify({ port: MARKER }), Version: 1 },
       ],
       InvalidParameters: ['/missing'],
     });
