@@ -94,7 +94,15 @@ export async function runSourcesBench(): Promise<string> {
     'The bound for secretkit is ⌈45/20⌉ = 3 BatchGetSecretValue + ⌈25/10⌉ = 3 GetParameters.',
     '',
     table(
-      ['who', 'BatchGetSecretValue', 'GetSecretValue', 'GetParameters', 'GetParameter', 'AWS calls', 'wall ms'],
+      [
+        'who',
+        'BatchGetSecretValue',
+        'GetSecretValue',
+        'GetParameters',
+        'GetParameter',
+        'AWS calls',
+        'wall ms',
+      ],
       rows.map((r) => [
         r.who,
         int(r.calls['BatchGetSecretValue'] ?? 0),

@@ -82,6 +82,9 @@ export type { RouterEvent } from './failover/types.js';
 export type {
   LoadFailure,
   LoadSources,
+  ParameterBatchFailure,
+  ParameterBatchOutcome,
+  ParameterPathEntry,
   ParametersLoaderSource,
   RoleSources,
   SecretsDefinition,
@@ -96,8 +99,8 @@ export type {
   SecretSpecOptions,
   SpecOutput,
 } from './loader/secret-spec.js';
-export type { TagFilter, TreeFailure, TreeOptions, TreeSpec } from './loader/tree-spec.js';
 export { secret } from './loader/secret-spec.js';
+export type { TagFilter, TreeFailure, TreeLoadResult, TreeOptions, TreeSpec } from './loader/tree-spec.js';
 export type { ReplicationStatusOptions } from './replication/replication-status.js';
 export type {
   PromoteResult,

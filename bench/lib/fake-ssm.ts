@@ -29,7 +29,11 @@ export class FakeSsm {
       region: 'us-east-1',
       credentials: { accessKeyId: 'AKIDBENCHMARK', secretAccessKey: 'benchmark' },
       maxAttempts: 1,
-      requestHandler: { handle: this.handle, updateHttpClientConfig: () => {}, httpHandlerConfigs: () => ({}) },
+      requestHandler: {
+        handle: this.handle,
+        updateHttpClientConfig: () => {},
+        httpHandlerConfigs: () => ({}),
+      },
     });
   }
 
@@ -49,7 +53,10 @@ export class FakeSsm {
     this.calls[operation] = (this.calls[operation] ?? 0) + 1;
     await sleep(this.delayMs, undefined, options?.abortSignal ? { signal: options.abortSignal } : {});
     const body = request.body;
-    const input = JSON.parse(typeof body === 'string' ? body : decoder.decode(body as Uint8Array)) as Record<string, unknown>;
+    const input = JSON.parse(typeof body === 'string' ? body : decoder.decode(body as Uint8Array)) as Record<
+      string,
+      unknown
+    >;
     let out: unknown;
     if (operation === 'GetParameter') {
       const p = this.#param(String(input['Name']));

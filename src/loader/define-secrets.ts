@@ -9,7 +9,15 @@ import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
 import type { AnySpec, SpecOutput } from './secret-spec.js';
 import { isLoadSources, type LoadSources, type SecretsLoaderSource } from './sources.js';
 
-export type { LoadSources, ParametersLoaderSource, RoleSources, SecretsLoaderSource } from './sources.js';
+export type {
+  LoadSources,
+  ParameterBatchFailure,
+  ParameterBatchOutcome,
+  ParameterPathEntry,
+  ParametersLoaderSource,
+  RoleSources,
+  SecretsLoaderSource,
+} from './sources.js';
 
 /** One declared item that failed to load. */
 export interface LoadFailure {

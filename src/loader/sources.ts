@@ -25,6 +25,28 @@ export interface SecretsLoaderSource extends SecretsReader {
   listSecrets?(options?: ListSecretsOptions): AsyncIterable<SecretListEntry>;
 }
 
+/** The outcome of a parameter batch. */
+export interface ParameterBatchOutcome {
+  /** Names now cached (as given). */
+  readonly loaded: readonly string[];
+  /** Names that failed, each with its error. */
+  readonly failed: ReadonlyArray<ParameterBatchFailure>;
+}
+
+/** One name a parameter batch could not load. */
+export interface ParameterBatchFailure {
+  /** The name (as given). */
+  readonly name: string;
+  /** Why it failed. */
+  readonly error: SecretkitError;
+}
+
+/** One parameter found under a path. */
+export interface ParameterPathEntry {
+  /** Its full name. */
+  readonly name: string;
+}
+
 /** What `load` needs from Parameter Store (a `ParametersClient` from `secretkit/ssm` is one). */
 export interface ParametersLoaderSource {
   /**
@@ -32,10 +54,7 @@ export interface ParametersLoaderSource {
    *
    * @throws SecretkitError `INVALID_ARGUMENT`, `CLIENT_CLOSED`
    */
-  preload(names: readonly string[]): Promise<{
-    readonly loaded: readonly string[];
-    readonly failed: ReadonlyArray<{ readonly name: string; readonly error: SecretkitError }>;
-  }>;
+  preload(names: readonly string[]): Promise<ParameterBatchOutcome>;
   /**
    * Reads a parameter as a string.
    *
@@ -57,7 +76,7 @@ export interface ParametersLoaderSource {
    *
    * @throws SecretkitError `ACCESS_DENIED`, ...
    */
-  getByPath(path: string): Promise<ReadonlyArray<{ readonly name: string }>>;
+  getByPath(path: string): Promise<ReadonlyArray<ParameterPathEntry>>;
 }
 
 /** Secrets Manager sources per IAM role, for secrets declared with `roleArn`. */

@@ -41,6 +41,14 @@ export interface TreeFailure {
   readonly message: string;
 }
 
+/** What loading a tree gave. */
+export interface TreeLoadResult<T> {
+  /** The typed tree, when nothing failed. */
+  readonly value?: T;
+  /** Every problem (empty on success). */
+  readonly failures: readonly TreeFailure[];
+}
+
 /** A declared tree, producing a `T`. */
 export interface TreeSpec<T> {
   /** Marks a tree. */
@@ -54,7 +62,7 @@ export interface TreeSpec<T> {
    *
    * @param sources - the definition's sources
    */
-  load(sources: LoadSources): Promise<{ readonly value?: T; readonly failures: readonly TreeFailure[] }>;
+  load(sources: LoadSources): Promise<TreeLoadResult<T>>;
 }
 
 type Selection =

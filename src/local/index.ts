@@ -8,4 +8,5 @@
 export { PARAM_ENV_PREFIX, parameterEnvName, SECRET_ENV_PREFIX, secretEnvName } from './env-names.js';
 export type { LocalSourceOptions, LocalSourceStats } from './local-source.js';
 export { createLocalSource, LocalSource, localSourceFromEnv } from './local-source.js';
+export type { LocalValues } from './read-file.js';
 export { parseDotEnv } from './read-file.js';
