@@ -143,10 +143,7 @@ export class ParametersClient {
         timeoutMs: this.#resolved.timeoutMs,
         closeSignal: this.#closeController.signal,
         onCall: (op) => {
-          this.#counters.apiCall(
-            op,
-            this.#options.region ?? this.#options.clientConfig?.region?.toString() ?? 'default',
-          );
+          this.#counters.apiCall(op, this.#regionLabel());
           this.#emit({ type: 'api-call', operation: op });
         },
       }),
@@ -397,6 +394,11 @@ export class ParametersClient {
   /** Never shows values. */
   [inspect.custom](): string {
     return `ParametersClient ${inspect(this.toJSON(), { depth: 3 })}`;
+  }
+
+  #regionLabel(): string {
+    const region = this.#options.region ?? this.#options.clientConfig?.region;
+    return typeof region === 'string' ? region : 'default';
   }
 
   #sdk(): SSMClientLike {
