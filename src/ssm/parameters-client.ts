@@ -15,7 +15,7 @@ import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
 import type { StandardSchemaV1 } from '../schema/standard-schema.js';
 import { isStandardSchema } from '../schema/validate.js';
 import type { AwsCallContext } from './aws-call.js';
-import type { CachedParameter, ParameterFormat, ParameterType } from './cached-parameter.js';
+import { CachedParameter, type ParameterFormat, type ParameterType } from './cached-parameter.js';
 import {
   fetchByPath,
   fetchParameter,
@@ -231,7 +231,25 @@ export class ParametersClient {
     const keys = new Map(wanted.map((name) => [name, parameterKey(parseParameterName(name))]));
     const todo = wanted.filter((name) => !this.#cache.hasFresh(keys.get(name) ?? ''));
     const generation = this.#invalidations;
-    const { values, errors } = await fetchParameters(this.#fetch, todo);
+    // Secrets Manager references are read one by one (GetParameter): they are few, and moto does
+    // not answer them in GetParameters (docs/testing.md).
+    const references = todo.filter((name) => parseParameterName(name).isSecretReference);
+    const batched = todo.filter((name) => !references.includes(name));
+    const single = new Map<string, CachedParameter | SecretkitError>();
+    const [{ values, errors }] = await Promise.all([
+      fetchParameters(this.#fetch, batched),
+      ...references.map(async (name) => {
+        try {
+          single.set(name, await this.#fetchOne(name));
+        } catch (error) {
+          single.set(name, error as SecretkitError);
+        }
+      }),
+    ]);
+    for (const [name, result] of single) {
+      if (result instanceof CachedParameter) values.set(name, result);
+      else errors.set(name, result);
+    }
     const failed: Array<{ name: string; error: SecretkitError }> = [];
     const loaded: string[] = wanted.filter((name) => !todo.includes(name));
     for (const name of todo) {
@@ -411,6 +429,10 @@ export class ParametersClient {
       this.#client = this.#owned;
     }
     return this.#client;
+  }
+
+  async #fetchOne(name: string): Promise<CachedParameter> {
+    return fetchParameter(this.#fetch, name);
   }
 
   async #read(name: string, options: ParameterReadOptions | undefined): Promise<CachedParameter> {

@@ -128,6 +128,10 @@ describe('ParametersClient against the emulator', () => {
     await secrets().createSecret({ name: 'prod/ref', value: { string: 'from-sm' } });
     const p = params();
     expect(await p.getString('/aws/reference/secretsmanager/prod/ref')).toBe('from-sm');
+    p.invalidate();
+    const batch = await p.preload(['/aws/reference/secretsmanager/prod/ref']);
+    expect(batch.failed).toEqual([]);
+    expect(await p.getString('/aws/reference/secretsmanager/prod/ref')).toBe('from-sm');
     const missing = await p.getString('/aws/reference/secretsmanager/prod/none').catch((e: unknown) => e);
     expect(isSecretkitError(missing, 'NOT_FOUND')).toBe(true);
   });
