@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runFleetBench } from './fleet.js';
 import { runReadsBench } from './reads.js';
+import { runSourcesBench } from './sources.js';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = resolve(benchDir, '..');
@@ -39,6 +40,7 @@ const SECTIONS: readonly Section[] = [
   { id: 'reads', title: 'Reads', run: runReadsBench },
   { id: 'failover', title: 'Failover', run: failoverSection },
   { id: 'fleet', title: 'Fleet (issue 13)', run: runFleetBench },
+  { id: 'sources', title: 'Several sources (45 secrets + 25 parameters)', run: runSourcesBench },
 ];
 
 function environment(): string {

@@ -79,10 +79,28 @@ export {
 // failover and replication
 export type { RegionErrorSummary } from './failover/region-errors.js';
 export type { RouterEvent } from './failover/types.js';
-export type { LoadFailure, SecretsDefinition, SecretsLoaderSource } from './loader/define-secrets.js';
+export type {
+  LoadFailure,
+  LoadSources,
+  ParameterBatchFailure,
+  ParameterBatchOutcome,
+  ParameterPathEntry,
+  ParametersLoaderSource,
+  RoleSources,
+  SecretsDefinition,
+  SecretsLoaderSource,
+} from './loader/define-secrets.js';
 export { defineSecrets } from './loader/define-secrets.js';
-export type { SecretSpec, SpecOutput } from './loader/secret-spec.js';
+export type {
+  AnySpec,
+  ParameterSpec,
+  ParamSpecOptions,
+  SecretSpec,
+  SecretSpecOptions,
+  SpecOutput,
+} from './loader/secret-spec.js';
 export { secret } from './loader/secret-spec.js';
+export type { TagFilter, TreeFailure, TreeLoadResult, TreeOptions, TreeSpec } from './loader/tree-spec.js';
 // observability: diagnostics channels (stable names and messages) and loggers
 export type { ApiCallEndEvent } from './observe/api-call.js';
 export type {

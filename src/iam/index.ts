@@ -22,6 +22,8 @@ export {
   validateSecretName,
   withRegion,
 } from '../arn/index.js';
+export type { CrossAccountPolicies, CrossAccountPoliciesOptions } from './cross-account-policy.js';
+export { crossAccountPolicies } from './cross-account-policy.js';
 export type { DiagnoseOptions } from './diagnose.js';
 export { diagnoseSecretAccess } from './diagnose.js';
 export type { AccessCheck, AccessFinding, FindingStatus } from './findings.js';
@@ -31,6 +33,8 @@ export type { KMSClientLike, KmsClients, KmsCommandLike, KmsKeyMetadata } from '
 export type { KmsKeyArnParts } from './kms-keys.js';
 export { parseKmsKeyArn, secretsManagerViaService } from './kms-keys.js';
 export { mergePolicies, normalizePolicy } from './normalize.js';
+export type { ParameterReaderPolicyOptions, ParameterRef } from './parameter-policy.js';
+export { PARAMETER_READ_ACTIONS, parameterReaderPolicy } from './parameter-policy.js';
 // live data and diagnostics
 export type {
   PolicyForSecretsOptions,
