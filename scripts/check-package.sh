@@ -132,12 +132,17 @@ other_entries="$(node -e '
   console.log(Object.keys(require("./package.json").exports).filter((k) => !k.endsWith(".json") && !skip.has(k)).join(","));' "$entry_peer_keys")"
 types_node="$(dev_spec @types/node)"
 types_pg="$(dev_spec @types/pg)"
+types_lambda="$(dev_spec @types/aws-lambda)" # @middy/core's declarations import aws-lambda
+# Computed first, so that a range with no floor version fails the run instead of installing nothing.
+all_specs="$(peer_specs all)"
+floor_specs="$(peer_specs floor)"
+required_specs="$(peer_specs required)"
 # shellcheck disable=SC2046
-step install-full make_project "$work/full" "$tgz" $(peer_specs all) "$types_node" "$types_pg"
+step install-full make_project "$work/full" "$tgz" $all_specs "$types_node" "$types_pg" "$types_lambda"
 # shellcheck disable=SC2046
-step install-floor make_project "$work/floor" "$tgz" $(peer_specs floor) "$types_node" "$types_pg"
+step install-floor make_project "$work/floor" "$tgz" $floor_specs "$types_node" "$types_pg" "$types_lambda"
 # shellcheck disable=SC2046
-step install-required-peers make_project "$work/min" "$tgz" $(peer_specs required) "$types_node"
+step install-required-peers make_project "$work/min" "$tgz" $required_specs "$types_node"
 entry_dirs=()
 IFS=',' read -r -a entry_keys <<<"$entry_peer_keys"
 for key in "${entry_keys[@]}"; do
@@ -148,7 +153,7 @@ for key in "${entry_keys[@]}"; do
     const want = require("./scripts/smoke/entry-peers.json")[process.argv[1]], fs = require("fs");
     console.log(want.map((n) => { try { return `${n}@${JSON.parse(fs.readFileSync(`node_modules/${n}/package.json`, "utf8")).version}`; } catch { return n; } }).join(" "));' "$key")"
   # shellcheck disable=SC2046,SC2086
-  step "install-$slug" make_project "$work/entry-$slug" "$tgz" $(peer_specs required) "$types_node" $specs
+  step "install-$slug" make_project "$work/entry-$slug" "$tgz" $required_specs "$types_node" $specs
   entry_dirs+=("$key=$work/entry-$slug")
 done
 
