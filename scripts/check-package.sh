@@ -121,7 +121,8 @@ make_project() { # $1 = dir, rest = specs
   shift
   mkdir -p "$dir"
   printf '{"name":"secretkit-smoke","private":true,"version":"0.0.0"}\n' >"$dir/package.json"
-  (cd "$dir" && npm install --no-audit --no-fund --prefer-offline --loglevel=error "$@")
+  # `|| return 1`: a function run as a step's condition does not stop on errors by itself.
+  (cd "$dir" && npm install --no-audit --no-fund --prefer-offline --loglevel=error "$@") || return 1
   cp scripts/smoke/smoke.mjs scripts/smoke/calls.mjs scripts/smoke/types.mjs "$dir/"
 }
 # Entries that need an optional peer of their own (scripts/smoke/entry-peers.json): each gets a
