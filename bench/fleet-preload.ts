@@ -12,7 +12,11 @@
  *   npx tsx bench/fleet-preload.ts
  */
 import { pathToFileURL } from 'node:url';
-import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import {
+  CreateSecretCommand,
+  SecretsManagerClient,
+  type SecretsManagerClientConfig,
+} from '@aws-sdk/client-secrets-manager';
 import { startMoto } from '../scripts/lib/moto-server.js';
 import { transportStats } from '../src/fleet/index.js';
 import { SecretsClient } from '../src/index.js';
@@ -35,7 +39,7 @@ interface Row {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Number.NaN;
 
 async function scenario(
-  config: { region: string; endpoint: string; credentials: object; maxAttempts: number },
+  config: SecretsManagerClientConfig & { readonly region: string },
   ids: readonly string[],
   way: Row['way'],
   start: Row['start'],
@@ -103,7 +107,7 @@ async function scenario(
 /** Runs the start-up comparison and returns a markdown section. */
 export async function runFleetPreloadBench(): Promise<string> {
   const moto = await startMoto();
-  const config = {
+  const config: SecretsManagerClientConfig & { readonly region: string } = {
     region: 'us-east-1',
     endpoint: moto.endpoint,
     credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'test' },
