@@ -6,13 +6,14 @@
  * (`runFailoverBench()`) when that file exists.
  *
  *   npm run bench                      # everything
- *   npm run bench -- --only=reads      # one section (reads | failover | fleet)
+ *   npm run bench -- --only=reads      # one section (reads | failover | fleet | fleet-preload | sources)
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runFleetBench } from './fleet.js';
+import { runFleetPreloadBench } from './fleet-preload.js';
 import { runReadsBench } from './reads.js';
 import { runSourcesBench } from './sources.js';
 
@@ -40,6 +41,11 @@ const SECTIONS: readonly Section[] = [
   { id: 'reads', title: 'Reads', run: runReadsBench },
   { id: 'failover', title: 'Failover', run: failoverSection },
   { id: 'fleet', title: 'Fleet (issue 13)', run: runFleetBench },
+  {
+    id: 'fleet-preload',
+    title: 'Fleet start-up: preload over the Agent (issue 13)',
+    run: runFleetPreloadBench,
+  },
   { id: 'sources', title: 'Several sources (45 secrets + 25 parameters)', run: runSourcesBench },
 ];
 
