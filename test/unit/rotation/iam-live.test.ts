@@ -84,7 +84,7 @@ describe('simulateRotationRoleLive', () => {
 
   it('the secret and key policies given are sent as the simulation resource policy', async () => {
     answer();
-    const secretPolicy = { Version: '2012-10-17', Statement: [] };
+    const secretPolicy = { Version: '2012-10-17' as const, Statement: [] };
     await simulateRotationRoleLive(
       { secretArn: SECRET, kmsKeyId: KEY, masterArn: undefined },
       { ...ROLE, secretPolicy, keyPolicy: secretPolicy },

@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import winston from 'winston';
+import type { SecretkitLogger } from '../../../src/observe/logger.js';
 import { createRotationHandler, type RotationStepName } from '../../../src/rotation/index.js';
 import { createFakeSecretsManager } from './fake-secrets-manager.js';
 import { createFakeStrategy } from './fake-strategy.js';
@@ -31,7 +32,7 @@ function sink(): { stream: Writable; lines: () => Record<string, unknown>[]; tex
   return { stream, lines, text };
 }
 
-async function rotate(logger: Parameters<typeof createRotationHandler>[1]['logger']) {
+async function rotate(logger: SecretkitLogger) {
   const sm = createFakeSecretsManager('db', INITIAL);
   sm.rotationEnabled = true;
   sm.versions.set(TOKEN, { stages: new Set(['AWSPENDING']), value: undefined });
