@@ -7,9 +7,10 @@
 import { readFile } from 'node:fs/promises';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { SecretkitError } from '../errors/secretkit-error.js';
+import { callAws } from '../rotation/aws-call.js';
 import { checkRotation } from '../rotation/check/check-rotation.js';
 import type { RotationCheckResult } from '../rotation/check/findings.js';
-import type { RotationRolePolicies } from '../rotation/check/iam-checks.js';
+import type { RotationRole, RotationRolePolicies } from '../rotation/check/iam-checks.js';
 import { MYSQL_ENGINES, POSTGRES_ENGINES } from '../rotation/db-secret.js';
 import { passwordPolicyFromEnv } from '../rotation/framework/password.js';
 import type { DatabaseTls } from '../rotation/sql/tls.js';
@@ -90,8 +91,10 @@ export const rotationCheckCommand: CliCommand = {
   description: `Reports every reason the next rotation of the secret would fail, changing nothing:
 the secret's shape, the master secret, logins with the current and master
 credentials, the master's privileges, the clone user's name, the password policy,
-the rotation configuration, a half-finished rotation, and (with --role-policies)
-the rotation role's IAM and KMS permissions. Never prints a value.
+the rotation configuration, a half-finished rotation, and the rotation role's IAM
+and KMS permissions: with --role-policies evaluated offline, with --role-arn simulated
+on the account (IAM SimulatePrincipalPolicy; needs @aws-sdk/client-iam and
+iam:SimulatePrincipalPolicy). Never prints a value.
 
 The strategy comes from --strategy, else from the secret's engine (and masterarn for
 alternating users); the password policy from the environment variables of AWS's
@@ -103,6 +106,11 @@ problem and on any check it could not make.`,
       type: 'string',
       valueName: '<file>',
       description: 'JSON {"roleArn","identityPolicies":[...],"keyPolicy"?,"secretPolicy"?,"keyArn"?}',
+    },
+    'role-arn': {
+      type: 'string',
+      valueName: '<arn>',
+      description: 'the rotation role, simulated on the live account (instead of --role-policies)',
     },
     tls: {
       type: 'string',
@@ -124,23 +132,32 @@ problem and on any check it could not make.`,
       return usage(`--strategy must be one of ${CLI_STRATEGIES.join(', ')}`);
     if (tls !== undefined && tls !== 'require' && tls !== 'prefer' && tls !== 'disable')
       return usage('--tls must be require, prefer or disable');
-    let role: RotationRolePolicies | undefined;
+    let role: RotationRole | RotationRolePolicies | undefined;
     const rolePolicies = options['role-policies'];
+    const roleArn = options['role-arn'];
+    if (typeof roleArn === 'string') {
+      if (typeof rolePolicies === 'string') return usage('give --role-arn or --role-policies, not both');
+      if (!/^arn:[^:]+:iam::\d{12}:role\/.+/.test(roleArn))
+        return usage('--role-arn must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)');
+      role = { roleArn };
+    }
     if (typeof rolePolicies === 'string') {
+      let file: RotationRolePolicies;
       try {
-        role = JSON.parse(await readFile(rolePolicies, 'utf8')) as RotationRolePolicies;
+        file = JSON.parse(await readFile(rolePolicies, 'utf8')) as RotationRolePolicies;
       } catch {
         return usage('--role-policies: cannot read that file as JSON');
       }
-      if (typeof role?.roleArn !== 'string' || !Array.isArray(role.identityPolicies))
+      role = file;
+      if (typeof file?.roleArn !== 'string' || !Array.isArray(file.identityPolicies))
         return usage('--role-policies: the file needs "roleArn" and "identityPolicies"');
     }
     try {
       const { secretsClient } = clients();
       let name = strategyName;
       if (name === undefined) {
-        const out = await secretsClient.send(
-          new GetSecretValueCommand({ SecretId: secretId, VersionStage: 'AWSCURRENT' }),
+        const out = await callAws('GetSecretValue', secretId, () =>
+          secretsClient.send(new GetSecretValueCommand({ SecretId: secretId, VersionStage: 'AWSCURRENT' })),
         );
         name = strategyFromSecret(out.SecretString);
         if (name === undefined)

@@ -28,7 +28,8 @@ export type {
   RotationFindingCode,
   RotationFindingSeverity,
 } from './check/findings.js';
-export type { RotationRolePolicies } from './check/iam-checks.js';
+export type { RotationRole, RotationRolePolicies } from './check/iam-checks.js';
+export type { IAMClientLike, IamCommandLike } from './check/iam-client-like.js';
 export type { PasswordRules } from './check/password-rules.js';
 export type { DatabaseCredentials, DatabaseSecret, DatabaseSecretSchemaOptions } from './db-secret.js';
 export {

@@ -8,7 +8,10 @@ import type { SecretsManagerClientLike } from '../sdk/client-like.js';
 import type { RotationFinding } from './check/findings.js';
 import type { PasswordPolicy } from './framework/password.js';
 
-/** Logger used during rotation. Never receives passwords. */
+/**
+ * `ctx.logger` of a step: `(fields, message)`, whatever logger the handler was given (the
+ * framework passes each line on through the logger adapter). Never given passwords.
+ */
 export interface RotationLogger {
   /** Progress line. */
   info?(fields: Readonly<Record<string, unknown>>, message: string): void;

@@ -11,7 +11,14 @@ import { AWSCURRENT } from '../stages.js';
 import type { RotationStrategy } from '../strategy.js';
 import { requireText } from '../validate.js';
 import { finding, type RotationCheckResult, type RotationFinding } from './findings.js';
-import { type RotationRolePolicies, simulateRotationRole, unprovenActions } from './iam-checks.js';
+import {
+  type RotationRole,
+  type RotationRolePolicies,
+  simulateRotationRole,
+  unprovenActions,
+} from './iam-checks.js';
+import type { IAMClientLike } from './iam-client-like.js';
+import { simulateRotationRoleLive } from './iam-live.js';
 import { policyShapeFindings } from './password-rules.js';
 import { secretFindings } from './secret-checks.js';
 
@@ -21,8 +28,14 @@ export interface CheckRotationOptions {
   readonly password?: PasswordPolicy | undefined;
   /** Report ROTATION_NOT_CONFIGURED when rotation is off (false: check a secret before configuring it). @defaultValue true */
   readonly requireRotationEnabled?: boolean | undefined;
-  /** The rotation role and its policies, evaluated with @cloud-copilot/iam-simulate. Without it, see IAM_UNCHECKED. */
-  readonly role?: RotationRolePolicies | undefined;
+  /**
+   * The rotation role. With `identityPolicies`, they are evaluated offline by
+   * @cloud-copilot/iam-simulate; with only `roleArn`, the role is simulated on the live account
+   * (IAM `SimulatePrincipalPolicy`). Without it, see IAM_UNCHECKED.
+   */
+  readonly role?: RotationRole | RotationRolePolicies | undefined;
+  /** IAM client for the live simulation. @defaultValue an `IAMClient` of the optional peer `@aws-sdk/client-iam`, in the secret's region */
+  readonly iamClient?: IAMClientLike | undefined;
 }
 
 async function readString(client: SecretsManagerClientLike, secretId: string): Promise<string> {
@@ -117,7 +130,7 @@ async function passwordSample(
  * @param client - Secrets Manager client of the secret's region
  * @param secretId - name or ARN
  * @param strategy - the strategy the rotation function uses (its `preflight` does the engine side)
- * @param options - password policy, rotation role policies, whether rotation must be enabled
+ * @param options - password policy, the rotation role (its policies, or its ARN to simulate it on the account), whether rotation must be enabled
  * @returns the findings (problems first) and the checks passed; `ok` when there is no finding
  * @throws SecretkitError `INVALID_ARGUMENT`; DescribeSecret's errors mapped (`NOT_FOUND`, `ACCESS_DENIED`, ...)
  * @example
@@ -133,6 +146,7 @@ export async function checkRotation(
   options: CheckRotationOptions = {},
 ): Promise<RotationCheckResult> {
   requireText('secretId', secretId);
+  if (options.role !== undefined) requireText('role.roleArn', options.role.roleArn);
   const described = await callAws('DescribeSecret', secretId, () =>
     client.send(new DescribeSecretCommand({ SecretId: secretId })),
   );
@@ -188,10 +202,12 @@ export async function checkRotation(
     );
   }
   if (options.role) {
-    const iam = await simulateRotationRole(
-      { secretArn: arn, kmsKeyId: described.KmsKeyId, masterArn: masterArnOf(current) },
-      options.role,
-    );
+    const target = { secretArn: arn, kmsKeyId: described.KmsKeyId, masterArn: masterArnOf(current) };
+    const role = options.role;
+    const iam =
+      'identityPolicies' in role && role.identityPolicies !== undefined
+        ? await simulateRotationRole(target, role as RotationRolePolicies)
+        : await simulateRotationRoleLive(target, role, options.iamClient);
     findings.push(...iam.findings);
     passed.push(...iam.passed);
   } else {

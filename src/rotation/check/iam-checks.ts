@@ -9,18 +9,28 @@ import { secretsManagerViaService } from '../../iam/kms-keys.js';
 import type { PolicyDocument } from '../../iam/types.js';
 import { finding, type RotationFinding } from './findings.js';
 
-/** The rotation role and its policies, for the IAM part of `checkRotation`. */
-export interface RotationRolePolicies {
+/**
+ * The rotation role, for the IAM part of `checkRotation`. Given alone (no policies), the role
+ * is simulated against the live account with IAM `SimulatePrincipalPolicy`.
+ */
+export interface RotationRole {
   /** ARN of the rotation function's execution role. */
   readonly roleArn: string;
-  /** The role's identity policies (inline and attached), as JSON documents. */
-  readonly identityPolicies: readonly PolicyDocument[];
   /** The secret's resource policy, if it has one. */
   readonly secretPolicy?: PolicyDocument | undefined;
-  /** The KMS key's key policy. @defaultValue the default key policy (the account root may use the key; IAM decides) */
+  /**
+   * The KMS key's key policy. @defaultValue offline: the default key policy (the account root may
+   * use the key; IAM decides); live: none (the simulation sees identity policies only)
+   */
   readonly keyPolicy?: PolicyDocument | undefined;
   /** The key ARN, when the secret names its key by alias or id. @defaultValue from DescribeSecret's KmsKeyId */
   readonly keyArn?: string | undefined;
+}
+
+/** The rotation role and its policies, evaluated offline by the policy simulator. */
+export interface RotationRolePolicies extends RotationRole {
+  /** The role's identity policies (inline and attached), as JSON documents. */
+  readonly identityPolicies: readonly PolicyDocument[];
 }
 
 /** What the IAM check needs to know about the secret. */
@@ -43,14 +53,23 @@ export const ROTATION_SECRET_ACTIONS: readonly string[] = [
 
 type Simulate = typeof import('@cloud-copilot/iam-simulate')['runSimulation'];
 
-interface Request {
+/** One request a rotation makes, to check against the role. */
+export interface RoleRequest {
+  /** The IAM action. */
   readonly action: string;
+  /** The resource ARN (`*` for GetRandomPassword). */
   readonly resource: string;
-  readonly context?: Record<string, string>;
+  /** What the resource is. */
+  readonly on: 'secret' | 'master' | 'password' | 'key';
+  /** Condition keys of the request (KMS via Secrets Manager). */
+  readonly context?: Readonly<Record<string, string>>;
+}
+
+interface Request extends RoleRequest {
   readonly resourcePolicy?: PolicyDocument | undefined;
 }
 
-function keyArnOf(target: IamCheckTarget, role: RotationRolePolicies): string | undefined {
+function keyArnOf(target: IamCheckTarget, role: RotationRole): string | undefined {
   if (role.keyArn !== undefined) return role.keyArn;
   const id = target.kmsKeyId;
   if (id === undefined || id === 'alias/aws/secretsmanager' || id.endsWith(':alias/aws/secretsmanager'))
@@ -128,56 +147,23 @@ export async function simulateRotationRole(
     );
     return { findings, passed: [] };
   }
-  const { accountId, region, partition } = isSecretArn(target.secretArn)
-    ? parseSecretArn(target.secretArn)
-    : { accountId: '000000000000', region: 'us-east-1', partition: 'aws' };
-  const requests: Request[] = ROTATION_SECRET_ACTIONS.map((action) => ({
-    action,
-    resource: target.secretArn,
-    resourcePolicy: role.secretPolicy,
-  }));
-  requests.push({ action: 'secretsmanager:GetRandomPassword', resource: '*' });
-  if (target.masterArn !== undefined)
-    requests.push({ action: 'secretsmanager:GetSecretValue', resource: target.masterArn });
-  const keyArn = keyArnOf(target, role);
-  const kmsContext = {
-    'kms:ViaService': secretsManagerViaService(region),
-    'kms:CallerAccount': accountId,
-    'kms:EncryptionContext:SecretARN': target.secretArn,
-  };
-  if (keyArn?.startsWith('arn:')) {
-    for (const action of ['kms:Decrypt', 'kms:GenerateDataKey'])
-      requests.push({
-        action,
-        resource: keyArn,
-        context: kmsContext,
-        resourcePolicy: role.keyPolicy ?? rootKeyPolicy(accountId, partition),
-      });
-  } else if (keyArn !== undefined) {
-    findings.push(
-      finding(
-        'IAM_UNCHECKED',
-        'The secret names its KMS key by alias or key id, so the key permissions were not checked.',
-        'Pass the key ARN (keyArn) with the role policies.',
-        undefined,
-        'unchecked',
-      ),
-    );
-  }
+  const { accountId, partition } = accountOf(target.secretArn);
+  const planned = rotationRequests(target, role);
+  findings.push(...planned.findings);
   const passed: string[] = [];
-  for (const r of requests) {
-    const decision = await decide(simulate, role, accountId, r);
-    const onMaster = r.resource === target.masterArn && r.resource !== target.secretArn;
-    const label = `${r.action}${onMaster ? ' (master secret)' : ''}`;
-    if (decision === 'Allowed') {
-      passed.push(`iam ${label}`);
-      continue;
-    }
+  for (const r of planned.requests) {
+    const resourcePolicy =
+      r.on === 'secret'
+        ? role.secretPolicy
+        : r.on === 'key'
+          ? (role.keyPolicy ?? rootKeyPolicy(accountId, partition))
+          : undefined;
+    const decision = await decide(simulate, role, accountId, { ...r, resourcePolicy });
     if (decision === 'error') {
       findings.push(
         finding(
           'IAM_UNCHECKED',
-          `The policy simulator could not evaluate ${label}.`,
+          `The policy simulator could not evaluate ${requestLabel(r)}.`,
           'Check that the policies are valid JSON policy documents.',
           { action: r.action },
           'unchecked',
@@ -185,19 +171,88 @@ export async function simulateRotationRole(
       );
       continue;
     }
-    const kms = r.action.startsWith('kms:');
+    const outcome = decisionOutcome(r, decision);
+    if (typeof outcome === 'string') passed.push(outcome);
+    else findings.push(outcome);
+  }
+  return { findings, passed };
+}
+
+function accountOf(secretArn: string): { accountId: string; region: string; partition: string } {
+  return isSecretArn(secretArn)
+    ? parseSecretArn(secretArn)
+    : { accountId: '000000000000', region: 'us-east-1', partition: 'aws' };
+}
+
+/**
+ * The requests a rotation makes with the role: the Secrets Manager actions on the secret,
+ * GetRandomPassword, GetSecretValue on the master secret, and the KMS actions on a customer key.
+ *
+ * @param target - the secret's ARN, key and master secret
+ * @param role - the role (for its `keyArn`)
+ * @returns the requests, and IAM_UNCHECKED when the key is named by alias or id
+ */
+export function rotationRequests(
+  target: IamCheckTarget,
+  role: RotationRole,
+): { requests: RoleRequest[]; findings: RotationFinding[] } {
+  const { accountId, region } = accountOf(target.secretArn);
+  const requests: RoleRequest[] = ROTATION_SECRET_ACTIONS.map((action) => ({
+    action,
+    resource: target.secretArn,
+    on: 'secret' as const,
+  }));
+  requests.push({ action: 'secretsmanager:GetRandomPassword', resource: '*', on: 'password' });
+  if (target.masterArn !== undefined && target.masterArn !== target.secretArn)
+    requests.push({ action: 'secretsmanager:GetSecretValue', resource: target.masterArn, on: 'master' });
+  const findings: RotationFinding[] = [];
+  const keyArn = keyArnOf(target, role);
+  if (keyArn?.startsWith('arn:')) {
+    const context = {
+      'kms:ViaService': secretsManagerViaService(region),
+      'kms:CallerAccount': accountId,
+      'kms:EncryptionContext:SecretARN': target.secretArn,
+    };
+    for (const action of ['kms:Decrypt', 'kms:GenerateDataKey'])
+      requests.push({ action, resource: keyArn, on: 'key', context });
+  } else if (keyArn !== undefined) {
     findings.push(
       finding(
-        kms ? 'KMS_ACTION_DENIED' : 'IAM_ACTION_DENIED',
-        `The rotation role may not ${label} (${decision === 'ExplicitlyDenied' ? 'explicitly denied' : 'not allowed by any statement'}).`,
-        kms
-          ? "Allow kms:Decrypt and kms:GenerateDataKey on the secret's key to the role (key policy, or an identity policy when the key policy delegates to IAM), via secretsmanager."
-          : "Add the action to the role (see rotationFunctionPolicy in secretkit/iam), and check the secret's resource policy for a Deny.",
-        { action: r.action, decision },
+        'IAM_UNCHECKED',
+        'The secret names its KMS key by alias or key id, so the key permissions were not checked.',
+        'Pass the key ARN (keyArn) with the role.',
+        undefined,
+        'unchecked',
       ),
     );
   }
-  return { findings, passed };
+  return { requests, findings };
+}
+
+/** The request's name in messages and passed checks. */
+export function requestLabel(r: RoleRequest): string {
+  return `${r.action}${r.on === 'master' ? ' (master secret)' : ''}`;
+}
+
+/**
+ * The outcome of one decision: the passed check's name when allowed, else the finding.
+ *
+ * @param r - the request
+ * @param decision - `Allowed`, `ExplicitlyDenied` or `ImplicitlyDenied`
+ * @param note - added to the message of a denial (e.g. what the simulation did not see)
+ */
+export function decisionOutcome(r: RoleRequest, decision: string, note = ''): string | RotationFinding {
+  const label = requestLabel(r);
+  if (decision === 'Allowed') return `iam ${label}`;
+  const kms = r.on === 'key';
+  return finding(
+    kms ? 'KMS_ACTION_DENIED' : 'IAM_ACTION_DENIED',
+    `The rotation role may not ${label} (${decision === 'ExplicitlyDenied' ? 'explicitly denied' : 'not allowed by any statement'})${note}.`,
+    kms
+      ? "Allow kms:Decrypt and kms:GenerateDataKey on the secret's key to the role (key policy, or an identity policy when the key policy delegates to IAM), via secretsmanager."
+      : "Add the action to the role (see rotationFunctionPolicy in secretkit/iam), and check the secret's resource policy for a Deny.",
+    { action: r.action, decision },
+  );
 }
 
 /**
@@ -209,7 +264,7 @@ export function unprovenActions(): RotationFinding[] {
     finding(
       'IAM_UNCHECKED',
       "Without the rotation role's policies, secretsmanager:PutSecretValue, secretsmanager:UpdateSecretVersionStage and kms:GenerateDataKey were not checked (trying them would change the secret); DescribeSecret, GetSecretValue, GetRandomPassword and kms:Decrypt were only checked for the identity running this check.",
-      "Pass the rotation role's policies (role option of checkRotation, --role-policies of the CLI), or run the check as the rotation role.",
+      'Pass the rotation role (role option of checkRotation: its ARN to simulate it on the live account, or its policies to evaluate them offline; --role-arn or --role-policies of the CLI).',
       undefined,
       'unchecked',
     ),

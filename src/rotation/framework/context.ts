@@ -3,11 +3,13 @@
  */
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { SecretkitError } from '../../errors/secretkit-error.js';
+import type { SecretkitLogger } from '../../observe/logger.js';
 import type { SecretsManagerClientLike } from '../../sdk/client-like.js';
 import { callAws } from '../aws-call.js';
 import { AWSCURRENT } from '../stages.js';
-import type { RotationLogger, RotationStepContext } from '../strategy.js';
+import type { RotationStepContext } from '../strategy.js';
 import { generatePassword, type PasswordPolicy } from './password.js';
+import { stepLogger } from './rotation-log.js';
 
 /**
  * Reads another secret's AWSCURRENT string (the stage is always passed explicitly).
@@ -39,13 +41,13 @@ export function createStepContext(
   secretId: string,
   token: string,
   password: PasswordPolicy,
-  logger: RotationLogger | undefined,
+  logger: SecretkitLogger | undefined,
 ): RotationStepContext {
   return {
     client,
     secretId,
     token,
-    logger,
+    logger: stepLogger(logger),
     generatePassword: () => generatePassword(client, password, secretId),
     getSecretString: (otherId: string) => readCurrentString(client, otherId),
   };

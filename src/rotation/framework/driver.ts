@@ -2,6 +2,7 @@
  * `runRotation`: performs a whole rotation from any process (a test, a cron job, a CI step),
  * doing what Secrets Manager does around the rotation function, without Lambda or RotateSecret.
  */
+
 import { randomUUID } from 'node:crypto';
 import { SecretkitError } from '../../errors/secretkit-error.js';
 import type { SecretsManagerClientLike } from '../../sdk/client-like.js';
@@ -13,6 +14,7 @@ import type { RotationStrategy } from '../strategy.js';
 import { ROTATION_STEPS, type RotationStepName } from './event.js';
 import type { RotationOptions } from './options.js';
 import { resolvePasswordPolicy } from './password.js';
+import { logRotation } from './rotation-log.js';
 import { runRotationStep, type StepOutcome } from './run-step.js';
 
 /** Options of {@link runRotation}. */
@@ -131,7 +133,12 @@ export async function runRotation(
   const { token, resumed, alreadyCurrent } = await plan(client, secretId, options.token);
   const steps: RotationStepName[] = [];
   if (alreadyCurrent) return { token, resumed, alreadyCurrent, steps };
-  options.logger?.info?.({ secretId, token, resumed, strategy: strategy.name }, 'rotation started');
+  logRotation(
+    options.logger,
+    'info',
+    { secretId, token, resumed, strategy: strategy.name },
+    'rotation started',
+  );
   for (const step of ROTATION_STEPS) {
     const event = { Step: step, SecretId: secretId, ClientRequestToken: token };
     const outcome = await runRotationStep(client, event, strategy, stepOptions, step === 'createSecret');

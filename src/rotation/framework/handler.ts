@@ -1,6 +1,7 @@
 /**
  * `createRotationHandler`: a Lambda handler for Secrets Manager rotation events.
  */
+
 import { SecretsManagerClient, type SecretsManagerClientConfig } from '@aws-sdk/client-secrets-manager';
 import { SecretkitError } from '../../errors/secretkit-error.js';
 import type { SecretsManagerClientLike } from '../../sdk/client-like.js';
@@ -8,6 +9,7 @@ import type { RotationStrategy } from '../strategy.js';
 import { parseRotationEvent, type RotationEvent } from './event.js';
 import type { RotationOptions } from './options.js';
 import { resolvePasswordPolicy } from './password.js';
+import { logRotation } from './rotation-log.js';
 import { runRotationStep } from './run-step.js';
 
 /** Options of {@link createRotationHandler}. */
@@ -81,7 +83,9 @@ export function createRotationHandler(
   };
   return async (event: RotationEvent): Promise<void> => {
     const parsed = parseRotationEvent(event);
-    options.logger?.info?.(
+    logRotation(
+      options.logger,
+      'info',
       {
         secretId: parsed.SecretId,
         token: parsed.ClientRequestToken,

@@ -1,6 +1,7 @@
 /**
  * Runs one step of a rotation with AWS's pre-checks: what the Lambda handler does per invocation.
  */
+
 import { traceRotationStep } from '../../observe/rotation-step.js';
 import type { SecretsManagerClientLike } from '../../sdk/client-like.js';
 import type { RotationStrategy } from '../strategy.js';
@@ -9,6 +10,7 @@ import type { RotationEvent } from './event.js';
 import type { RotationOptions } from './options.js';
 import { resolvePasswordPolicy } from './password.js';
 import { precheck } from './prechecks.js';
+import { logRotation } from './rotation-log.js';
 import { finishSecretStep, STEP_IMPLEMENTATIONS } from './steps.js';
 
 /** What a step did: `done`, or `skipped` because the token was already AWSCURRENT. */
@@ -62,7 +64,9 @@ async function runStep(
   );
   const input = { client, strategy, ctx, stagesByVersion: checked.stagesByVersion };
   if (checked.status === 'current') {
-    options.logger?.info?.(
+    logRotation(
+      options.logger,
+      'info',
       { secretId: checked.arn, token, step: event.Step },
       'version is already AWSCURRENT; nothing to do',
     );

@@ -6,7 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
+import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../../src/cli/exit-codes.js';
 import { runCli } from '../../../src/cli/run.js';
@@ -111,6 +113,70 @@ describe('secretkit rotation check', () => {
     expect(await runCli(['rotation', 'check', 'x', '--strategy', 'oracle'], capture().io, clients)).toBe(
       EXIT.usage,
     );
-    expect(await runCli(['rotation', 'check', 'does-not-exist'], capture().io, clients)).toBe(EXIT.aws);
+    const missing = capture();
+    expect(await runCli(['rotation', 'check', 'does-not-exist'], missing.io, clients)).toBe(EXIT.aws);
+    // Strategy inference reads the secret through callAws: the error is the mapped one.
+    expect(missing.err[0]).toContain('the secret (or the requested version) does not exist');
+  });
+
+  it('--role-arn simulates the role (IAM answer mocked: moto has no SimulatePrincipalPolicy): exit 1 on a denial', async () => {
+    const id = await secret(`p-${randomUUID()}`);
+    // The CLI creates its own IAMClient: mock the class, so every instance answers.
+    const iam = mockClient(IAMClient);
+    iam.on(SimulatePrincipalPolicyCommand).callsFake((input: { ActionNames: string[] }) => ({
+      EvaluationResults: input.ActionNames.map((a) => ({
+        EvalActionName: a,
+        EvalDecision: a === 'secretsmanager:UpdateSecretVersionStage' ? 'explicitDeny' : 'allowed',
+      })),
+    }));
+    try {
+      const c = capture();
+      const code = await runCli(
+        [
+          'rotation',
+          'check',
+          id,
+          '--tls',
+          'disable',
+          '--not-enabled-ok',
+          '--role-arn',
+          'arn:aws:iam::123456789012:role/rot',
+          '--json',
+        ],
+        c.io,
+        clients,
+      );
+      const json = JSON.parse(c.out.join('\n')) as {
+        findings: { code: string; details?: { action?: string } }[];
+      };
+      expect(json.findings.map((f) => [f.code, f.details?.action])).toEqual([
+        ['IAM_ACTION_DENIED', 'secretsmanager:UpdateSecretVersionStage'],
+      ]);
+      expect(code).toBe(EXIT.problems);
+      expect(iam.commandCalls(SimulatePrincipalPolicyCommand).length).toBeGreaterThan(0);
+    } finally {
+      iam.restore();
+    }
+  });
+
+  it('exit 2 on a --role-arn that is no role ARN, or with --role-policies too', async () => {
+    const c = capture();
+    expect(await runCli(['rotation', 'check', 'x', '--role-arn', 'rot'], c.io, clients)).toBe(EXIT.usage);
+    expect(c.err.join('\n')).toContain('--role-arn must be an IAM role ARN');
+    expect(
+      await runCli(
+        [
+          'rotation',
+          'check',
+          'x',
+          '--role-arn',
+          'arn:aws:iam::123456789012:role/r',
+          '--role-policies',
+          'f.json',
+        ],
+        capture().io,
+        clients,
+      ),
+    ).toBe(EXIT.usage);
   });
 });
