@@ -2,10 +2,10 @@ import { defineConfig } from 'tsup';
 
 /**
  * One build, two formats. Every sub-path entry of package.json "exports" is listed here.
- *
- * p-retry (and its dependency is-network-error) is ESM-only. It is bundled (noExternal) into
- * both outputs so the CommonJS build loads on Node 20 without require(esm); it is a
- * devDependency for that reason. Everything else that is a (peer) dependency stays external.
+ * Every (peer) dependency stays external. An ESM-only dependency would have to be listed in
+ * `noExternal` (bundled into both outputs, so the CommonJS build loads on Node 20 without
+ * require(esm)); there is none today (p-retry was dropped: one signature retry is a loop in
+ * src/sdk/send.ts).
  */
 export default defineConfig({
   entry: {
@@ -25,5 +25,5 @@ export default defineConfig({
   platform: 'node',
   splitting: true,
   treeshake: true,
-  noExternal: ['p-retry', 'is-network-error'],
+  noExternal: [],
 });

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { toSecretkitError } from '../errors/aws-error.js';
 import type { SecretkitError } from '../errors/secretkit-error.js';
-import { withSignatureRetry } from '../sdk/signature-retry.js';
+import { send } from '../sdk/send.js';
 import type { CachedSecret } from './cached-secret.js';
 import { type FetchContext, toCachedSecret } from './fetch-secret.js';
 
@@ -77,15 +77,16 @@ async function fetchChunk(
     let nextToken: string | undefined;
     do {
       const token = nextToken;
-      const out: BatchGetSecretValueCommandOutput = await withSignatureRetry(() => {
-        ctx.onApiCall('BatchGetSecretValue', attempt.region);
-        return attempt.client.send(
-          new BatchGetSecretValueCommand({ SecretIdList: sent, ...(token ? { NextToken: token } : {}) }),
-          { abortSignal: attempt.signal },
-        );
-      }).catch((error: unknown) => {
-        throw toSecretkitError(error, { operation: 'BatchGetSecretValue', region: attempt.region });
-      });
+      const out = await send<BatchGetSecretValueCommandOutput>(
+        attempt.client,
+        new BatchGetSecretValueCommand({ SecretIdList: sent, ...(token ? { NextToken: token } : {}) }),
+        {
+          operation: 'BatchGetSecretValue',
+          region: attempt.region,
+          signal: attempt.signal,
+          onCall: ctx.onApiCall,
+        },
+      );
       // Every id the value answers: the same secret may be asked for by name and by ARN.
       for (const value of out.SecretValues ?? []) {
         sent.forEach((id, index) => {

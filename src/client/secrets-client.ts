@@ -23,9 +23,11 @@ import type {
   ReplicaRegionSpec,
   ReplicateOptions,
   ReplicationState,
+  ReplicationTarget,
 } from '../replication/types.js';
 import type { StandardSchemaV1 } from '../schema/standard-schema.js';
 import { isStandardSchema } from '../schema/validate.js';
+import { CallScope, type CallSettings } from '../sdk/send.js';
 import { cacheKey, checkSecretId, type Selector, selectorOf } from './cache-key.js';
 import { type CachedSecret, NOT_READY } from './cached-secret.js';
 import { describeSecret, listVersions, type SecretDescription, type VersionInfo } from './describe.js';
@@ -72,6 +74,9 @@ export class SecretsClient implements SecretsReader {
   readonly #fetch: FetchContext;
   readonly #options: SecretsClientOptions;
   readonly #index: SecretIndex;
+  /** Settles every admin call in flight on close (reads are settled by the router). */
+  readonly #scope = new CallScope();
+  readonly #call: CallSettings;
   /** Bumped by every invalidate (writes included), so a batch that raced one caches nothing. */
   #invalidations = 0;
   #closed = false;
@@ -120,6 +125,7 @@ export class SecretsClient implements SecretsReader {
         if (this.#options.onEvent) emit({ type: 'api-call', operation, region });
       },
     };
+    this.#call = { scope: this.#scope, onCall: this.#fetch.onApiCall };
   }
 
   /** The primary region (writes go there). */
@@ -275,6 +281,7 @@ export class SecretsClient implements SecretsReader {
     if (this.#closed) return;
     this.#closed = true;
     this.#cache.close();
+    this.#scope.close();
     this.#router.close();
   }
 
@@ -387,7 +394,7 @@ export class SecretsClient implements SecretsReader {
   ): Promise<ReplicationState> {
     return this.#write(async () => {
       this.#checkOpen();
-      return replicate(this.#router, secretId, replicas, options);
+      return replicate(this.#replicationTarget(), secretId, replicas, options);
     });
   }
 
@@ -399,7 +406,7 @@ export class SecretsClient implements SecretsReader {
   removeReplicas(secretId: string, regions: readonly string[]): Promise<ReplicationState> {
     return this.#write(async () => {
       this.#checkOpen();
-      return removeReplicas(this.#router, secretId, regions);
+      return removeReplicas(this.#replicationTarget(), secretId, regions);
     });
   }
 
@@ -412,7 +419,7 @@ export class SecretsClient implements SecretsReader {
   promoteReplica(secretId: string, region: string): Promise<PromoteResult> {
     return this.#write(async () => {
       this.#checkOpen();
-      const result = await promoteReplica(this.#router, secretId, region);
+      const result = await promoteReplica(this.#replicationTarget(), secretId, region);
       this.invalidate(secretId);
       return result;
     });
@@ -426,7 +433,7 @@ export class SecretsClient implements SecretsReader {
   replicationStatus(secretId: string, options?: ReplicationStatusOptions): Promise<ReplicationState> {
     return this.#write(async () => {
       this.#checkOpen();
-      return replicationStatus(this.#router, secretId, options);
+      return replicationStatus(this.#replicationTarget(), secretId, options);
     });
   }
 
@@ -436,11 +443,16 @@ export class SecretsClient implements SecretsReader {
     return {
       region,
       client: this.#router.clientFor(region),
-      countApiCall: this.#fetch.onApiCall,
+      call: this.#call,
       invalidate: (id) => {
         this.invalidate(id);
       },
     };
+  }
+
+  #replicationTarget(): ReplicationTarget {
+    const router = this.#router;
+    return { primaryRegion: router.primaryRegion, clientFor: (r) => router.clientFor(r), call: this.#call };
   }
 
   async #write<T>(run: () => Promise<T>): Promise<T> {

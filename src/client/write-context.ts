@@ -1,16 +1,14 @@
 /**
- * What write, describe and listing wrappers need from a {@link SecretsClient}: a way to send a
- * command to the primary region (counted, errors mapped) and to drop cached values.
+ * What write, describe and listing wrappers need from their owner: the primary region's client,
+ * the call settings of the SDK boundary (deadline, scope, counter) and a way to drop cached
+ * values.
  */
-import { toSecretkitError } from '../errors/aws-error.js';
 import { toReplicaWriteError } from '../replication/replica-write.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
-import { withSignatureRetry } from '../sdk/signature-retry.js';
+import { type CallSettings, send } from '../sdk/send.js';
 
 /** A Secrets Manager command object (e.g. `new DescribeSecretCommand(...)`). */
 export type AnyCommand = object;
-
-type LooseSend = (command: AnyCommand) => Promise<unknown>;
 
 /** The client side of a wrapper. */
 export interface WriteContext {
@@ -18,16 +16,17 @@ export interface WriteContext {
   readonly region: string;
   /** The primary region's client. */
   readonly client: SecretsManagerClientLike;
-  /** Counts one API call. */
-  countApiCall(operation: string, region: string): void;
+  /** Deadline, scope and counter of every call. */
+  readonly call: CallSettings;
   /** Drops cached values of a secret (by id, name or ARN). */
   invalidate(secretId: string): void;
 }
 
 /**
- * Sends `command` to the primary region, counted, with the signature-expired retry; maps errors.
+ * Sends `command` to the primary region through the SDK boundary.
  *
- * @throws SecretkitError mapped from the AWS error
+ * @throws SecretkitError mapped from the AWS error (`REPLICA_WRITE` naming the primary region
+ *   for a write sent to a replica)
  */
 export async function sendPrimary<T>(
   ctx: WriteContext,
@@ -35,19 +34,15 @@ export async function sendPrimary<T>(
   secretId: string | undefined,
   command: AnyCommand,
 ): Promise<T> {
+  const about = { operation, secretId, region: ctx.region };
   try {
-    return (await withSignatureRetry(() => {
-      ctx.countApiCall(operation, ctx.region);
-      // `send` is overloaded per command; every Secrets Manager command is valid here.
-      return (ctx.client.send as LooseSend).call(ctx.client, command);
-    })) as T;
+    return await send<T>(ctx.client, command, { ...ctx.call, ...about });
   } catch (error) {
-    const about = { operation, secretId, region: ctx.region };
     // A write to a replica: name the primary region (looked up with DescribeSecret) in the error.
     const onReplica =
       secretId === undefined
         ? undefined
-        : await toReplicaWriteError(error, ctx.client, { ...about, secretId });
-    throw onReplica ?? toSecretkitError(error, about);
+        : await toReplicaWriteError(error, ctx.client, ctx.call, { ...about, secretId });
+    throw onReplica ?? error;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Key checks of an access diagnosis: which key encrypts the secret and whether it can be used.
  */
-import { DescribeKeyCommand, type KeyMetadata } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand, type DescribeKeyCommandOutput, type KeyMetadata } from '@aws-sdk/client-kms';
+import { send } from '../sdk/send.js';
 import { awsErrorMessage, awsErrorName, isAccessDenied } from './aws-error-shape.js';
 import type { AccessFinding } from './findings.js';
 import { isAwsManagedSecretsKey } from './key-resolution.js';
@@ -124,7 +125,9 @@ export async function keyStateFinding(
     return { finding: { check: 'key-state', status: 'unknown', message }, keyArn: undefined };
   }
   try {
-    const out = await kms.send(new DescribeKeyCommand({ KeyId: keyId }));
+    const out = await send<DescribeKeyCommandOutput>(kms, new DescribeKeyCommand({ KeyId: keyId }), {
+      operation: 'DescribeKey',
+    });
     const meta = out.KeyMetadata;
     if (meta === undefined) {
       const message = `DescribeKey of "${keyId}" returned no metadata.`;

@@ -2,9 +2,10 @@
  * Resolves the `KmsKeyId` Secrets Manager reports for a secret (key id, key ARN, alias name or
  * alias ARN; absent for the AWS managed key) to a key ARN with `kms:DescribeKey`.
  */
-import { DescribeKeyCommand, type KeyMetadata } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand, type DescribeKeyCommandOutput, type KeyMetadata } from '@aws-sdk/client-kms';
 import { toSecretkitError } from '../errors/aws-error.js';
 import { SecretkitError } from '../errors/secretkit-error.js';
+import { send } from '../sdk/send.js';
 import type { KMSClientLike, KmsClients } from './kms-client-like.js';
 
 /** The alias of the AWS managed key Secrets Manager uses by default. */
@@ -60,7 +61,9 @@ export async function describeKey(
   region: string,
 ): Promise<KeyMetadata> {
   try {
-    const out = await client.send(new DescribeKeyCommand({ KeyId: keyId }));
+    const out = await send<DescribeKeyCommandOutput>(client, new DescribeKeyCommand({ KeyId: keyId }), {
+      operation: 'DescribeKey',
+    });
     if (out.KeyMetadata === undefined) {
       throw new SecretkitError(
         'AWS_ERROR',

@@ -3,6 +3,7 @@
  * {@link ReplicationTarget}: the region router satisfies it, so `SecretsClient` passes its router.
  */
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
+import type { CallSettings } from '../sdk/send.js';
 
 /** Where replication calls go: the primary region's client, and any region's client. */
 export interface ReplicationTarget {
@@ -10,6 +11,8 @@ export interface ReplicationTarget {
   readonly primaryRegion: string;
   /** The SDK client of a region (created lazily by the router). */
   clientFor(region: string): SecretsManagerClientLike;
+  /** Deadline, scope and counter of every call (the SDK boundary's settings). @defaultValue the boundary's default deadline, uncounted */
+  readonly call?: CallSettings | undefined;
 }
 
 /** A region to replicate a secret into. */
