@@ -5,15 +5,11 @@
  * (preload.ts), writes (writes.ts), listing (listing.ts) and replication (replication/).
  */
 import { inspect } from 'node:util';
-import { DEFAULT_MAX_ENTRIES, resolveCacheOptions } from '../cache/defaults.js';
 import { createCacheEngine } from '../cache/engine.js';
-import type { CacheEngine, CacheEvent } from '../cache/types.js';
-import { isFault } from '../errors/classify.js';
+import type { CacheEngine } from '../cache/types.js';
 import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
-
-import { resolveRouterOptions } from '../failover/defaults.js';
 import { createRegionRouter } from '../failover/router.js';
-import type { RegionRouter, RouterEvent } from '../failover/types.js';
+import type { RegionRouter } from '../failover/types.js';
 import { promoteReplica } from '../replication/promote-replica.js';
 import { removeReplicas } from '../replication/remove-replicas.js';
 import { replicate } from '../replication/replicate.js';
@@ -34,8 +30,8 @@ import { describeSecret, listVersions, type SecretDescription, type VersionInfo 
 import { type FetchContext, fetchSecret } from './fetch-secret.js';
 import { type ListSecretsOptions, listSecrets, type SecretListEntry } from './listing.js';
 import { logEvent } from './log-events.js';
+import { type ResolvedClientOptions, resolveClientOptions } from './options.js';
 import { type PreloadResult, preloadSecrets } from './preload.js';
-import { resolveRegionClients } from './regions.js';
 import { SecretIndex } from './secret-index.js';
 import type { SecretValueInput } from './secret-value-input.js';
 import { ClientCounters, type SecretsClientStats } from './stats.js';
@@ -72,7 +68,7 @@ export class SecretsClient implements SecretsReader {
   readonly #router: RegionRouter;
   readonly #counters = new ClientCounters();
   readonly #fetch: FetchContext;
-  readonly #options: SecretsClientOptions;
+  readonly #options: ResolvedClientOptions;
   readonly #index: SecretIndex;
   /** Settles every admin call in flight on close (reads are settled by the router). */
   readonly #scope = new CallScope();
@@ -85,38 +81,13 @@ export class SecretsClient implements SecretsReader {
    * @param options - client source, cache, failover and observability options; see {@link SecretsClientOptions}
    * @throws SecretkitError `INVALID_ARGUMENT` when options are invalid or conflict
    */
-  constructor(options: SecretsClientOptions = {}) {
-    this.#options = options;
-    this.#index = new SecretIndex(4 * (options.maxEntries ?? DEFAULT_MAX_ENTRIES));
-    const regions = resolveRegionClients(options);
+  constructor(options?: SecretsClientOptions) {
     const emit = this.#emit.bind(this);
-    const clock = options.clock ?? { now: Date.now };
-    this.#router = createRegionRouter(
-      resolveRouterOptions({
-        primaryRegion: regions.primaryRegion,
-        replicaRegions: regions.replicaRegions,
-        clientFactory: regions.clientFactory,
-        destroyClient: regions.destroyClient,
-        regionTimeoutMs: options.regionTimeoutMs,
-        hedgeAfterMs: options.hedgeAfterMs,
-        breakerFailureThreshold: options.breakerFailureThreshold,
-        breakerCooldownMs: options.breakerCooldownMs,
-        isFault,
-        clock,
-        onEvent: (event: RouterEvent) => emit(event),
-      }),
-    );
-    this.#cache = createCacheEngine<CachedSecret>(
-      // resolveCacheOptions reads only the cache fields (CacheOptions) of the client's options.
-      resolveCacheOptions({
-        ...options,
-        clock,
-        random: options.random ?? Math.random,
-        isFault,
-        isNotFound: (error: unknown) => isSecretkitError(error, 'NOT_FOUND'),
-        onEvent: (event: CacheEvent) => emit(event),
-      }),
-    );
+    const resolved = resolveClientOptions(options, emit);
+    this.#options = resolved;
+    this.#index = new SecretIndex(4 * resolved.cache.maxEntries);
+    this.#router = createRegionRouter(resolved.router);
+    this.#cache = createCacheEngine<CachedSecret>(resolved.cache);
     this.#fetch = {
       router: this.#router,
       counters: this.#counters,
@@ -233,8 +204,17 @@ export class SecretsClient implements SecretsReader {
    * @throws SecretkitError `INVALID_ARGUMENT`, `CLIENT_CLOSED`
    */
   async preload(secretIds: readonly string[]): Promise<PreloadResult> {
-    this.#checkOpen();
-    for (const id of secretIds) checkSecretId(id);
+    try {
+      this.#checkOpen();
+      if (!Array.isArray(secretIds)) {
+        throw new SecretkitError('INVALID_ARGUMENT', 'preload takes an array of secret ids.', {
+          details: { option: 'secretIds' },
+        });
+      }
+      for (const id of secretIds) checkSecretId(id);
+    } catch (error) {
+      throw this.#count(error);
+    }
     const wanted = [...new Set(secretIds)];
     const todo = wanted.filter((id) => !this.#cache.hasFresh(cacheKey(id, { versionStage: 'AWSCURRENT' })));
     const generation = this.#invalidations;
@@ -468,7 +448,7 @@ export class SecretsClient implements SecretsReader {
     return {
       type: 'SecretsClient',
       region: this.#router.primaryRegion,
-      replicaRegions: this.#options.replicaRegions ?? [],
+      replicaRegions: this.#options.router.replicaRegions,
       closed: this.#closed,
       stats: this.stats(),
     };

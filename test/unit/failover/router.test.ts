@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isFault } from '../../../src/errors/classify.js';
 import { isSecretkitError, SecretkitError } from '../../../src/errors/secretkit-error.js';
+import { resolveRouterOptions } from '../../../src/failover/defaults.js';
 import { createRegionRouter } from '../../../src/failover/router.js';
 import type { RegionAttempt, RegionRouterOptions, RouterEvent } from '../../../src/failover/types.js';
 import type { SecretsManagerClientLike } from '../../../src/sdk/client-like.js';
@@ -442,9 +443,19 @@ describe('createRegionRouter', () => {
   });
 
   it('rejects invalid options', () => {
-    expect(() => router({ replicaRegions: [PRIMARY] })).toThrow(SecretkitError);
-    expect(() => router({ regionTimeoutMs: 0 })).toThrow(/regionTimeoutMs/);
-    expect(() => router({ breakerFailureThreshold: 0 })).toThrow(/breakerFailureThreshold/);
-    expect(() => router({ hedgeAfterMs: -1 })).toThrow(/hedgeAfterMs/);
+    const resolve = (overrides: Partial<RegionRouterOptions>) => () =>
+      resolveRouterOptions({
+        primaryRegion: PRIMARY,
+        clientFactory: fakeClient,
+        isFault,
+        clock: Date,
+        ...overrides,
+      });
+    expect(resolve({ regionTimeoutMs: 0 })).toThrow(SecretkitError);
+    expect(resolve({ regionTimeoutMs: 0 })).toThrow(/regionTimeoutMs/);
+    expect(resolve({ regionTimeoutMs: 2 ** 31 })).toThrow(/regionTimeoutMs/);
+    expect(resolve({ breakerFailureThreshold: 0 })).toThrow(/breakerFailureThreshold/);
+    expect(resolve({ hedgeAfterMs: -1 })).toThrow(/hedgeAfterMs/);
+    expect(resolve({ hedgeAfterMs: 2 ** 31 })).toThrow(/hedgeAfterMs/);
   });
 });
