@@ -10,6 +10,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    admin: 'src/admin/index.ts',
     rotation: 'src/rotation/index.ts',
     'rotation-postgres': 'src/rotation/postgres/index.ts',
     'rotation-mysql': 'src/rotation/mysql/index.ts',

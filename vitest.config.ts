@@ -17,6 +17,7 @@ export default defineConfig({
       { find: /^secretkit\/rotation\/mysql$/, replacement: src('rotation/mysql/index.ts') },
       { find: /^secretkit\/rotation$/, replacement: src('rotation/index.ts') },
       { find: /^secretkit\/iam$/, replacement: src('iam/index.ts') },
+      { find: /^secretkit\/admin$/, replacement: src('admin/index.ts') },
       { find: /^secretkit\/testing$/, replacement: src('testing/index.ts') },
       { find: /^secretkit$/, replacement: src('index.ts') },
     ],

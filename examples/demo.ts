@@ -10,6 +10,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import pg from 'pg';
 import { z } from 'zod';
 import { startMoto } from '../scripts/lib/moto-server.js';
+import { SecretsAdmin } from '../src/admin/index.js';
 import { isSecretkitError, SecretsClient } from '../src/index.js';
 import { databaseSecretSchema, runRotation, withSecret } from '../src/rotation/index.js';
 import { postgresAlternatingUsers, postgresSingleUser } from '../src/rotation/postgres/index.js';
@@ -63,9 +64,15 @@ async function main(): Promise<void> {
     maxStaleMs: 15 * 60_000,
     clock,
   });
+  // Writes go through the admin client; it keeps the reader's cache coherent.
+  const secretsAdmin = new SecretsAdmin({
+    region: 'us-east-1',
+    clientConfig: baseConfig,
+    readers: [secrets],
+  });
   try {
     chapter('1. Store a database credential (JSON) in Secrets Manager');
-    await secrets.createSecret({
+    await secretsAdmin.createSecret({
       name: 'demo/prod/db',
       value: {
         json: {
@@ -96,7 +103,7 @@ async function main(): Promise<void> {
 
     chapter('3. Preload a batch at startup (BatchGetSecretValue, 20 per call)');
     for (let i = 0; i < 30; i++)
-      await secrets.createSecret({ name: `demo/prod/key-${i}`, value: { string: `k${i}` } });
+      await secretsAdmin.createSecret({ name: `demo/prod/key-${i}`, value: { string: `k${i}` } });
     const before = secrets.stats().apiCalls.byOperation['BatchGetSecretValue'] ?? 0;
     const ids = Array.from({ length: 30 }, (_, i) => `demo/prod/key-${i}`);
     const pre = await secrets.preload([...ids, 'demo/prod/missing']);
@@ -128,7 +135,7 @@ async function main(): Promise<void> {
     outage.close();
 
     chapter('5. Replicate to us-west-2, then take us-east-1 down');
-    await secrets.createSecret({
+    await secretsAdmin.createSecret({
       name: 'demo/prod/api-key',
       value: { string: 'sk_demo_1' },
       replicaRegions: ['us-west-2'],
@@ -175,11 +182,11 @@ async function main(): Promise<void> {
     const admin = await postgresAdmin(postgres);
     await admin.createMasterUser('demo_master', 'master-password-1');
     await admin.createAppUser('demo_app', 'app-password-1');
-    const master = await secrets.createSecret({
+    const master = await secretsAdmin.createSecret({
       name: 'demo/prod/db-master',
       value: { json: { ...pgBase(postgres), username: 'demo_master', password: 'master-password-1' } },
     });
-    await secrets.createSecret({
+    await secretsAdmin.createSecret({
       name: 'demo/prod/db-app',
       value: {
         json: {
@@ -256,6 +263,7 @@ async function main(): Promise<void> {
     sm.destroy();
   } finally {
     secrets.close();
+    secretsAdmin.close();
     await proxy.close();
     await postgres.stop();
     await moto.stop();

@@ -12,16 +12,17 @@ import { toSecretkitError } from '../errors/aws-error.js';
 import type { SecretkitError } from '../errors/secretkit-error.js';
 import { send } from '../sdk/send.js';
 import type { CachedSecret } from './cached-secret.js';
+import { DEFAULTS } from './defaults.js';
 import { type FetchContext, toCachedSecret } from './fetch-secret.js';
 
 /** The API's limit of ids per BatchGetSecretValue call. */
-export const BATCH_SIZE = 20;
+export const BATCH_SIZE = DEFAULTS.batchSize;
 
 /**
  * BatchGetSecretValue calls in flight at once: 5 (100 secrets in one round). AWS's quota for
  * the operation is far lower than GetSecretValue's, so 1,000 ids are not sent as 50 calls at once.
  */
-export const BATCH_CONCURRENCY = 5;
+export const BATCH_CONCURRENCY = DEFAULTS.batchConcurrency;
 
 /** Like `Promise.allSettled(items.map(run))`, with at most `limit` runs in flight. */
 async function settleAtMost<T, R>(

@@ -8,7 +8,15 @@ import { SecretkitError } from '../errors/secretkit-error.js';
 import { UNKNOWN_REGION } from '../failover/region-id.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
 import { addUserAgentMiddleware, SECRETKIT_USER_AGENT } from '../sdk/user-agent.js';
-import type { SecretsClientOptions } from './types.js';
+import type { ClientSource } from './types.js';
+
+/** The options regions and clients are resolved from (the reader's and the admin's alike). */
+export type RegionSource = ClientSource & {
+  /** The primary region. */
+  readonly region?: string | undefined;
+  /** Replica regions, in failover order. */
+  readonly replicaRegions?: readonly string[] | undefined;
+};
 
 /** Per-region client handling for a {@link SecretsClient}. */
 export interface RegionClients {
@@ -58,7 +66,7 @@ function withSecretkitAgent(own: SecretsManagerClientConfig['customUserAgent']):
  *
  * @throws SecretkitError `INVALID_ARGUMENT` for conflicting or missing options
  */
-export function resolveRegionClients(options: SecretsClientOptions): RegionClients {
+export function resolveRegionClients(options: RegionSource): RegionClients {
   const raw = options as {
     client?: unknown;
     clientConfig?: unknown;

@@ -10,46 +10,18 @@ import type { CacheEngine } from '../cache/types.js';
 import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
 import { createRegionRouter } from '../failover/router.js';
 import type { RegionRouter } from '../failover/types.js';
-import { promoteReplica } from '../replication/promote-replica.js';
-import { removeReplicas } from '../replication/remove-replicas.js';
-import { replicate } from '../replication/replicate.js';
-import { type ReplicationStatusOptions, replicationStatus } from '../replication/replication-status.js';
-import type {
-  PromoteResult,
-  ReplicaRegionSpec,
-  ReplicateOptions,
-  ReplicationState,
-  ReplicationTarget,
-} from '../replication/types.js';
 import type { StandardSchemaV1 } from '../schema/standard-schema.js';
 import { isStandardSchema } from '../schema/validate.js';
-import { CallScope, type CallSettings } from '../sdk/send.js';
+import { type CoherentReader, NOTE_ROTATION } from './cache-hook.js';
 import { cacheKey, checkSecretId, type Selector, selectorOf } from './cache-key.js';
 import { type CachedSecret, NOT_READY } from './cached-secret.js';
-import { describeSecret, listVersions, type SecretDescription, type VersionInfo } from './describe.js';
 import { type FetchContext, fetchSecret } from './fetch-secret.js';
-import { type ListSecretsOptions, listSecrets, type SecretListEntry } from './listing.js';
 import { logEvent } from './log-events.js';
 import { type ResolvedClientOptions, resolveClientOptions } from './options.js';
 import { type PreloadResult, preloadSecrets } from './preload.js';
 import { SecretIndex } from './secret-index.js';
-import type { SecretValueInput } from './secret-value-input.js';
 import { ClientCounters, type SecretsClientStats } from './stats.js';
 import type { ReadOptions, SecretkitEvent, SecretsClientOptions, SecretsReader } from './types.js';
-import type { WriteContext } from './write-context.js';
-import {
-  type CreateSecretInput,
-  createSecret,
-  type DeleteResult,
-  type DeleteSecretOptions,
-  deleteSecret,
-  type PutSecretValueOptions,
-  putSecretValue,
-  restoreSecret,
-  type UpdateSecretInput,
-  updateSecret,
-  type WriteResult,
-} from './writes.js';
 
 /**
  * Reads secrets with a TTL- and version-aware cache, single-flight loading, refresh-ahead,
@@ -63,16 +35,13 @@ import {
  * const db = await secrets.getJson('prod/db', z.object({ host: z.string(), password: z.string() }));
  * ```
  */
-export class SecretsClient implements SecretsReader {
+export class SecretsClient implements SecretsReader, CoherentReader {
   readonly #cache: CacheEngine<CachedSecret>;
   readonly #router: RegionRouter;
   readonly #counters = new ClientCounters();
   readonly #fetch: FetchContext;
   readonly #options: ResolvedClientOptions;
   readonly #index: SecretIndex;
-  /** Settles every admin call in flight on close (reads are settled by the router). */
-  readonly #scope = new CallScope();
-  readonly #call: CallSettings;
   /** Bumped by every invalidate (writes included), so a batch that raced one caches nothing. */
   #invalidations = 0;
   #closed = false;
@@ -96,7 +65,6 @@ export class SecretsClient implements SecretsReader {
         if (this.#options.onEvent) emit({ type: 'api-call', operation, region });
       },
     };
-    this.#call = { scope: this.#scope, onCall: this.#fetch.onApiCall };
   }
 
   /** The primary region (writes go there). */
@@ -261,186 +229,15 @@ export class SecretsClient implements SecretsReader {
     if (this.#closed) return;
     this.#closed = true;
     this.#cache.close();
-    this.#scope.close();
     this.#router.close();
   }
 
   /**
-   * Creates a secret: string, JSON or binary; optional KMS key, tags, description and replica
-   * regions (each with its own KMS key if wanted).
-   *
-   * @throws SecretkitError `ALREADY_EXISTS`, `ACCESS_DENIED`, `INVALID_REQUEST`, `INVALID_ARGUMENT`
+   * The admin hook (secretkit/admin): a secret's next rotation date, learned from DescribeSecret
+   * or ListSecrets, caps the freshness of its cached values.
    */
-  createSecret(input: CreateSecretInput): Promise<WriteResult> {
-    return this.#write(() => createSecret(this.#writeContext(), input));
-  }
-
-  /**
-   * Puts a new version of a secret (labelled AWSCURRENT unless `versionStages` says otherwise) and
-   * drops the secret's cached values.
-   *
-   * @throws SecretkitError `NOT_FOUND`, `DELETED`, `ALREADY_EXISTS` (token reused with another value), `REPLICA_WRITE`
-   */
-  putSecretValue(
-    secretId: string,
-    value: SecretValueInput,
-    options?: PutSecretValueOptions,
-  ): Promise<
-    WriteResult & {
-      /** The staging labels AWS put on the new version. */
-      readonly versionStages: readonly string[];
-    }
-  > {
-    return this.#write(() => putSecretValue(this.#writeContext(), secretId, value, options));
-  }
-
-  /**
-   * Updates a secret's value, description or KMS key; drops its cached values.
-   *
-   * @throws SecretkitError `NOT_FOUND`, `DELETED`, `REPLICA_WRITE`, `INVALID_REQUEST`
-   */
-  updateSecret(secretId: string, input: UpdateSecretInput): Promise<WriteResult> {
-    return this.#write(() => updateSecret(this.#writeContext(), secretId, input));
-  }
-
-  /**
-   * Schedules deletion (recovery window 7–30 days, default 30) or deletes at once
-   * (`forceDeleteWithoutRecovery`); drops cached values.
-   *
-   * @throws SecretkitError `NOT_FOUND`, `INVALID_REQUEST` (e.g. a primary that still has replicas), `INVALID_ARGUMENT`
-   */
-  deleteSecret(secretId: string, options?: DeleteSecretOptions): Promise<DeleteResult> {
-    return this.#write(() => deleteSecret(this.#writeContext(), secretId, options));
-  }
-
-  /**
-   * Cancels a scheduled deletion.
-   *
-   * @throws SecretkitError `NOT_FOUND`, `INVALID_REQUEST`
-   */
-  restoreSecret(secretId: string): Promise<WriteResult> {
-    return this.#write(() => restoreSecret(this.#writeContext(), secretId));
-  }
-
-  /**
-   * Metadata of a secret: versions and labels, rotation, KMS key, replication. Never the value.
-   *
-   * @throws SecretkitError `NOT_FOUND`, `ACCESS_DENIED`
-   */
-  describeSecret(secretId: string): Promise<SecretDescription> {
-    return this.#write(async () => {
-      const description = await describeSecret(this.#writeContext(), secretId);
-      this.#index.noteRotation(description.name, description.nextRotationDate);
-      return description;
-    });
-  }
-
-  /**
-   * Every version of a secret with its staging labels.
-   *
-   * @throws SecretkitError `NOT_FOUND`, `ACCESS_DENIED`
-   */
-  listVersions(secretId: string, options?: { readonly includeDeprecated?: boolean }): Promise<VersionInfo[]> {
-    return this.#write(() => listVersions(this.#writeContext(), secretId, options));
-  }
-
-  /**
-   * Iterates over secrets (pages fetched as you go), filtered by name prefix or tags.
-   *
-   * @throws SecretkitError `CLIENT_CLOSED`, `ACCESS_DENIED`, `THROTTLED` or another mapped AWS error, while iterating
-   *
-   * @example
-   * ```ts
-   * for await (const s of secrets.listSecrets({ namePrefix: 'prod/' })) console.log(s.name);
-   * ```
-   */
-  async *listSecrets(options?: ListSecretsOptions): AsyncGenerator<SecretListEntry> {
-    this.#checkOpen();
-    for await (const entry of listSecrets(this.#writeContext(), options)) {
-      this.#index.noteRotation(entry.name, entry.nextRotationDate);
-      yield entry;
-    }
-  }
-
-  /**
-   * Replicates a secret into more regions, each optionally with its own KMS key.
-   *
-   * @throws SecretkitError `NOT_FOUND`, `ACCESS_DENIED`, `INVALID_ARGUMENT`, `REPLICA_WRITE`
-   */
-  replicate(
-    secretId: string,
-    replicas: readonly ReplicaRegionSpec[],
-    options?: ReplicateOptions,
-  ): Promise<ReplicationState> {
-    return this.#write(async () => {
-      this.#checkOpen();
-      return replicate(this.#replicationTarget(), secretId, replicas, options);
-    });
-  }
-
-  /**
-   * Removes replicas of a secret from the given regions.
-   *
-   * @throws SecretkitError `NOT_FOUND`, `ACCESS_DENIED`, `INVALID_ARGUMENT`
-   */
-  removeReplicas(secretId: string, regions: readonly string[]): Promise<ReplicationState> {
-    return this.#write(async () => {
-      this.#checkOpen();
-      return removeReplicas(this.#replicationTarget(), secretId, regions);
-    });
-  }
-
-  /**
-   * Promotes a replica to a standalone secret (StopReplicationToReplica, sent in the replica's
-   * region): the disaster-recovery step when the primary region is lost. See docs/multi-region.md.
-   *
-   * @throws SecretkitError `NOT_FOUND`, `ACCESS_DENIED`, `INVALID_ARGUMENT`
-   */
-  promoteReplica(secretId: string, region: string): Promise<PromoteResult> {
-    return this.#write(async () => {
-      this.#checkOpen();
-      const result = await promoteReplica(this.#replicationTarget(), secretId, region);
-      this.invalidate(secretId);
-      return result;
-    });
-  }
-
-  /**
-   * Per region: replication status, message, KMS key, last accessed date.
-   *
-   * @throws SecretkitError `NOT_FOUND`, `ACCESS_DENIED`
-   */
-  replicationStatus(secretId: string, options?: ReplicationStatusOptions): Promise<ReplicationState> {
-    return this.#write(async () => {
-      this.#checkOpen();
-      return replicationStatus(this.#replicationTarget(), secretId, options);
-    });
-  }
-
-  #writeContext(): WriteContext {
-    this.#checkOpen();
-    const region = this.#router.primaryRegion;
-    return {
-      region,
-      client: this.#router.clientFor(region),
-      call: this.#call,
-      invalidate: (id) => {
-        this.invalidate(id);
-      },
-    };
-  }
-
-  #replicationTarget(): ReplicationTarget {
-    const router = this.#router;
-    return { primaryRegion: router.primaryRegion, clientFor: (r) => router.clientFor(r), call: this.#call };
-  }
-
-  async #write<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      throw this.#count(error);
-    }
+  [NOTE_ROTATION](name: string, date: Date | undefined): void {
+    this.#index.noteRotation(name, date);
   }
 
   /** A summary without values (for logs): region, replica regions and counters. */

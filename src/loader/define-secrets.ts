@@ -3,9 +3,11 @@
  * BatchGetSecretValue calls as possible, validate everything, and either get one fully typed
  * object or one error that lists every secret that failed and why (never a value).
  */
+
 import type { PreloadResult } from '../client/preload.js';
 import type { SecretsReader } from '../client/types.js';
 import { toSecretkitError } from '../errors/aws-error.js';
+import type { LoadFailure } from '../errors/details.js';
 import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
 import type { SecretSpec, SpecOutput } from './secret-spec.js';
 
@@ -19,17 +21,7 @@ export interface SecretsLoaderSource extends SecretsReader {
   preload(secretIds: readonly string[]): Promise<PreloadResult>;
 }
 
-/** One secret that failed to load. */
-export interface LoadFailure {
-  /** The key in the definition. */
-  readonly key: string;
-  /** The secret id. */
-  readonly secretId: string;
-  /** The error code (NOT_FOUND, SCHEMA_MISMATCH, ...). */
-  readonly code: string;
-  /** The error message (no values). */
-  readonly message: string;
-}
+export type { LoadFailure } from '../errors/details.js';
 
 /** A set of declared secrets. */
 export interface SecretsDefinition<T> {

@@ -29,15 +29,15 @@ export interface ReplicateOptions {
   readonly forceOverwrite?: boolean | undefined;
 }
 
-/** One replica region's state, as Secrets Manager reports it. */
-export interface ReplicaRegionStatus {
+/** One replica region's state, as Secrets Manager reports it (describe and replication alike). */
+export interface ReplicaStatus {
   /** The replica's region, e.g. `eu-west-1`. */
   readonly region: string;
   /** `InSync`, `InProgress` or `Failed` (AWS's `ReplicationStatusType`). */
   readonly status: string | undefined;
   /** Why the status is what it is (e.g. the cause of `Failed`). */
   readonly statusMessage: string | undefined;
-  /** The replica's KMS key. */
+  /** The replica's KMS key; absent when it uses `aws/secretsmanager`. */
   readonly kmsKeyId: string | undefined;
   /** The last day the replica was read (AWS rounds to the day). */
   readonly lastAccessedDate: Date | undefined;
@@ -50,7 +50,7 @@ export interface ReplicationState {
   /** The region of the primary secret, when AWS returned it. */
   readonly primaryRegion: string | undefined;
   /** Each replica region, in AWS's order. */
-  readonly replicas: readonly ReplicaRegionStatus[];
+  readonly replicas: readonly ReplicaStatus[];
 }
 
 /** The result of promoting a replica to a standalone secret. */

@@ -2,17 +2,13 @@
  * Validates a parsed secret with a Standard Schema. Failures become `SCHEMA_MISMATCH` with each
  * issue's path and message, where any of the secret's own values are redacted from messages.
  */
+
+import type { SchemaIssue } from '../errors/details.js';
 import { SecretkitError } from '../errors/secretkit-error.js';
 import { collectLeaves, redact } from './redact.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
 
-/** One schema issue as secretkit reports it: a path and a message, never a value. */
-export interface SchemaIssue {
-  /** Path into the JSON, e.g. `"port"` or `"replicas.0.host"`; empty for the root. */
-  readonly path: string;
-  /** The schema library's message with the secret's values redacted. */
-  readonly message: string;
-}
+export type { SchemaIssue } from '../errors/details.js';
 
 function pathOf(issue: StandardSchemaV1.Issue): string {
   if (!issue.path) return '';

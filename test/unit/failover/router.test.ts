@@ -268,9 +268,9 @@ describe('createRegionRouter', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     const error = await caught;
     expect(isSecretkitError(error, 'ALL_REGIONS_FAILED')).toBe(true);
-    const e = error as SecretkitError;
+    const e = error as SecretkitError<'ALL_REGIONS_FAILED'>;
     expect(e.secretId).toBe('prod/db');
-    expect(e.details?.['regionErrors']).toEqual([
+    expect(e.details?.regionErrors).toEqual([
       { region: PRIMARY, name: 'Error', code: 'ECONNREFUSED', httpStatusCode: undefined },
       { region: R1, name: 'ThrottlingException', code: undefined, httpStatusCode: 400 },
       { region: R2, name: 'SecretkitError', code: 'TIMEOUT', httpStatusCode: undefined },
@@ -286,7 +286,7 @@ describe('createRegionRouter', () => {
     behaviour[R1] = fail(() => networkError());
     behaviour[R2] = fail(() => networkError());
     const error = await r.read(op).catch((e: unknown) => e);
-    expect((error as SecretkitError).details?.['regionErrors']).toMatchObject([
+    expect((error as SecretkitError<'ALL_REGIONS_FAILED'>).details?.regionErrors).toMatchObject([
       { region: PRIMARY, skipped: 'circuit-open' },
       { region: R1, code: 'ECONNREFUSED' },
       { region: R2, code: 'ECONNREFUSED' },

@@ -8,21 +8,9 @@ import {
   ListSecretVersionIdsCommand,
   type ListSecretVersionIdsCommandOutput,
 } from '@aws-sdk/client-secrets-manager';
+import { toReplicaStatuses } from '../replication/replica-status.js';
+import type { ReplicaStatus } from '../replication/types.js';
 import { sendPrimary, type WriteContext } from './write-context.js';
-
-/** A replica region's state. */
-export interface ReplicaStatus {
-  /** The replica's region, e.g. `eu-west-1`. */
-  readonly region: string;
-  /** `InSync`, `Failed` or `InProgress`. */
-  readonly status?: string | undefined;
-  /** Why the replica is in this state (set by AWS, e.g. on `Failed`). */
-  readonly statusMessage?: string | undefined;
-  /** The KMS key encrypting the replica; absent when it uses `aws/secretsmanager`. */
-  readonly kmsKeyId?: string | undefined;
-  /** The last day the replica was read (AWS rounds to the day). */
-  readonly lastAccessedDate?: Date | undefined;
-}
 
 /** What `describeSecret` returns. */
 export interface SecretDescription {
@@ -107,13 +95,7 @@ export function toDescription(out: DescribeSecretCommandOutput, secretId: string
       Object.entries(out.VersionIdsToStages ?? {}).map(([id, stages]) => [id, [...stages]]),
     ),
     primaryRegion: out.PrimaryRegion,
-    replicationStatus: (out.ReplicationStatus ?? []).map((r) => ({
-      region: r.Region ?? '',
-      status: r.Status,
-      statusMessage: r.StatusMessage,
-      kmsKeyId: r.KmsKeyId,
-      lastAccessedDate: r.LastAccessedDate,
-    })),
+    replicationStatus: toReplicaStatuses(out.ReplicationStatus),
   };
 }
 
