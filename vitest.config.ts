@@ -23,6 +23,15 @@ export default defineConfig({
     ],
   },
   test: {
+    // `npm test` runs with --coverage; the thresholds are a floor a little under the figure
+    // measured when they were set (unit project alone, Dec 2026: statements 89.3%, branches
+    // 81.3%, functions 90.2%, lines 90.7%), against regressions, not a target.
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      reporter: ['text-summary'],
+      thresholds: { statements: 87, branches: 79, functions: 88, lines: 88 },
+    },
     projects: [
       {
         extends: true,
@@ -30,6 +39,19 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'types',
+          include: [],
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['test/types/**/*.test-d.ts'],
+            tsconfig: 'tsconfig.json',
+          },
         },
       },
       {
