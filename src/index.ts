@@ -26,6 +26,7 @@ export type {
 export type {
   SecretkitErrorCode,
   SecretkitErrorDetails,
+  SecretkitErrorDetailsByCode,
   SecretkitErrorOptions,
 } from './errors/secretkit-error.js';
 export { isSecretkitError, SecretkitError } from './errors/secretkit-error.js';

@@ -62,7 +62,7 @@ export interface CacheOptions {
   readonly backoffBaseMs?: number | undefined;
   /** Backoff cap. @defaultValue 128_000 */
   readonly backoffMaxMs?: number | undefined;
-  /** Most entries kept (LRU), at most {@link MAX_ENTRIES_LIMIT}. @defaultValue 1024 */
+  /** Most entries kept (LRU), at most 2²⁴ (16,777,216). @defaultValue 1024 */
   readonly maxEntries?: number | undefined;
   /** Optional bound on the total size of cached values in bytes. @defaultValue undefined (no bound) */
   readonly maxBytes?: number | undefined;

@@ -42,16 +42,32 @@ export interface LoadFailure {
 /** The details of the codes that always carry the same shape. */
 export interface SecretkitErrorDetailsByCode {
   /** The issues the schema reported. */
-  readonly SCHEMA_MISMATCH: { readonly issues: readonly SchemaIssue[] };
+  readonly SCHEMA_MISMATCH: {
+    /** Path and redacted message of each issue. */
+    readonly issues: readonly SchemaIssue[];
+  };
   /** Each region's cause. */
-  readonly ALL_REGIONS_FAILED: { readonly regionErrors: readonly RegionErrorSummary[] };
+  readonly ALL_REGIONS_FAILED: {
+    /** One summary per region, in the order tried. */
+    readonly regionErrors: readonly RegionErrorSummary[];
+  };
   /** Each secret that failed. */
-  readonly LOAD_FAILED: { readonly failures: readonly LoadFailure[] };
+  readonly LOAD_FAILED: {
+    /** One entry per secret that failed, sorted by key. */
+    readonly failures: readonly LoadFailure[];
+  };
   /** The deadline that passed (and the operation, for a call of the SDK boundary). */
-  readonly TIMEOUT: { readonly timeoutMs: number; readonly operation?: string | undefined };
+  readonly TIMEOUT: {
+    /** The deadline, in milliseconds. */
+    readonly timeoutMs: number;
+    /** The AWS operation, e.g. `PutSecretValue`. */
+    readonly operation?: string | undefined;
+  };
   /** The option or argument at fault. */
   readonly INVALID_ARGUMENT: {
+    /** The option at fault, e.g. `ttlMs`. */
     readonly option?: string | undefined;
+    /** The argument at fault, e.g. `secretId`. */
     readonly argument?: string | undefined;
     readonly [key: string]: unknown;
   };

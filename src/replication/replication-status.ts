@@ -5,7 +5,7 @@ import { replicationCall } from './call.js';
 import { toReplicaStatuses } from './replica-status.js';
 import type { ReplicationState, ReplicationTarget } from './types.js';
 
-/** Options of {@link SecretsClient.replicationStatus}. */
+/** Options of `SecretsAdmin.replicationStatus`. */
 export interface ReplicationStatusOptions {
   /** Ask this region instead of the primary (e.g. while the primary is down). @defaultValue the primary region */
   readonly region?: string | undefined;
