@@ -41,12 +41,19 @@ function chapter(title: string): void {
   say();
   say(`== ${title}`);
 }
-function calls(client: SecretsClient): string {
+/** The reader's counters, with the admin client's calls (writes) added when given. */
+function calls(client: SecretsClient, admin?: SecretsAdmin): string {
   const { apiCalls, hits, misses, staleServed } = client.stats();
-  const ops = Object.entries(apiCalls.byOperation)
+  const written = admin?.stats().apiCalls;
+  const byOperation: Record<string, number> = { ...apiCalls.byOperation };
+  for (const [op, n] of Object.entries(written?.byOperation ?? {}))
+    byOperation[op] = (byOperation[op] ?? 0) + n;
+  const ops = Object.entries(byOperation)
+    .sort(([a], [b]) => a.localeCompare(b))
     .map(([op, n]) => `${op} ${n}`)
     .join(', ');
-  return `[API calls: ${apiCalls.total}${ops ? ` (${ops})` : ''}; cache hits ${hits}, misses ${misses}, stale served ${staleServed}]`;
+  const total = apiCalls.total + (written?.total ?? 0);
+  return `[API calls: ${total}${ops ? ` (${ops})` : ''}; cache hits ${hits}, misses ${misses}, stale served ${staleServed}]`;
 }
 
 async function main(): Promise<void> {
@@ -87,13 +94,15 @@ async function main(): Promise<void> {
       description: 'app database',
       tags: { app: 'demo' },
     });
-    say(`created demo/prod/db ${calls(secrets)}`);
+    say(`created demo/prod/db ${calls(secrets, secretsAdmin)}`);
 
     chapter('2. Read it typed by a zod schema, then again from the cache');
     const db = await secrets.getJson('demo/prod/db', Db);
-    say(`db.host=${db.host} db.port=${db.port} (a number, typed by the schema) ${calls(secrets)}`);
+    say(
+      `db.host=${db.host} db.port=${db.port} (a number, typed by the schema) ${calls(secrets, secretsAdmin)}`,
+    );
     for (let i = 0; i < 1000; i++) await secrets.getJson('demo/prod/db', Db);
-    say(`1,000 more reads ${calls(secrets)}  <- no new API call`);
+    say(`1,000 more reads ${calls(secrets, secretsAdmin)}  <- no new API call`);
     const wrong = await secrets
       .getJson('demo/prod/db', z.object({ port: z.string() }))
       .catch((e: unknown) => e);
