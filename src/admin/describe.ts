@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { toReplicaStatuses } from '../replication/replica-status.js';
 import type { ReplicaStatus } from '../replication/types.js';
+import { type SecretVersionInfo, toVersionInfos } from '../sdk/version-info.js';
 import { sendPrimary, type WriteContext } from './write-context.js';
 
 /** What `describeSecret` returns. */
@@ -55,17 +56,8 @@ export interface SecretDescription {
   readonly replicationStatus: readonly ReplicaStatus[];
 }
 
-/** One version as `listVersions` returns it. */
-export interface VersionInfo {
-  /** The version's id. */
-  readonly versionId: string;
-  /** The staging labels on the version (empty for a deprecated version). */
-  readonly versionStages: readonly string[];
-  /** When the version was created. */
-  readonly createdDate?: Date | undefined;
-  /** The last day the version was read (AWS rounds to the day). */
-  readonly lastAccessedDate?: Date | undefined;
-}
+/** One version of a secret (the same shape as secretkit/rotation's `listVersions`). */
+export type VersionInfo = SecretVersionInfo;
 
 /** Maps a DescribeSecret output. */
 export function toDescription(out: DescribeSecretCommandOutput, secretId: string): SecretDescription {
@@ -129,14 +121,7 @@ export async function listVersions(
         ...(token ? { NextToken: token } : {}),
       }),
     );
-    for (const v of out.Versions ?? []) {
-      versions.push({
-        versionId: v.VersionId ?? '',
-        versionStages: v.VersionStages ?? [],
-        createdDate: v.CreatedDate,
-        lastAccessedDate: v.LastAccessedDate,
-      });
-    }
+    versions.push(...toVersionInfos(out.Versions));
     token = out.NextToken;
   } while (token);
   return versions;

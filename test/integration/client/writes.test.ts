@@ -65,7 +65,7 @@ describe('SecretsClient writes against the emulator', () => {
       await codeOf(admin.putSecretValue('app/key', { string: 'other' }, { clientRequestToken: token2 })),
     ).toBe('ALREADY_EXISTS');
     const versions = await admin.listVersions('app/key');
-    expect(versions.find((v) => v.versionId === token)?.versionStages).toEqual(['AWSPENDING']);
+    expect(versions.find((v) => v.versionId === token)?.stages).toEqual(['AWSPENDING']);
     expect(versions.length).toBe(4);
   });
 
