@@ -94,6 +94,8 @@ export interface ResolveCacheOptionsInput extends CacheOptions {
   readonly onEvent?: ((event: CacheEvent) => void) | undefined;
   /** Which answers are "not found" (remembered for `notFoundTtlMs`). @defaultValue none */
   readonly isNotFound?: ((error: unknown) => boolean) | undefined;
+  /** What a failure record keeps of an error. @defaultValue the error itself */
+  readonly compactError?: ((error: unknown) => unknown) | undefined;
 }
 
 const OWNER = 'Cache';
@@ -143,6 +145,7 @@ export function resolveCacheOptions(input: ResolveCacheOptionsInput = {}): Cache
     random: functionOption(OWNER, 'random', input.random, Math.random),
     isFault: functionOption(OWNER, 'isFault', input.isFault, defaultIsFault),
     isNotFound: functionOption(OWNER, 'isNotFound', input.isNotFound, () => false),
+    compactError: functionOption(OWNER, 'compactError', input.compactError, (error: unknown) => error),
     onEvent: functionOption(OWNER, 'onEvent', input.onEvent, undefined),
   });
 }

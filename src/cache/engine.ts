@@ -169,7 +169,7 @@ class Engine<V> implements CacheEngine<V> {
     } else if (flight.fault) {
       failures = (this.#failures.peek(key)?.count ?? 0) + 1;
       const retryAtMs = this.#clock.now() + backoffDelayMs(failures, this.#options, this.#options.random);
-      this.#failures.set(key, { error, count: failures, retryAtMs });
+      this.#failures.set(key, { error: this.#options.compactError(error), count: failures, retryAtMs });
     } else {
       // An answer (not found, access denied, ...): the cached value is wrong now; never mask it.
       this.#failures.delete(key);
@@ -177,7 +177,11 @@ class Engine<V> implements CacheEngine<V> {
       const { notFoundTtlMs } = this.#options;
       if (notFoundTtlMs > 0 && this.#options.isNotFound(error)) {
         // Remembered like a fault in backoff, but with no count: the answer is not an outage.
-        this.#failures.set(key, { error, count: 0, retryAtMs: this.#clock.now() + notFoundTtlMs });
+        this.#failures.set(key, {
+          error: this.#options.compactError(error),
+          count: 0,
+          retryAtMs: this.#clock.now() + notFoundTtlMs,
+        });
       }
     }
     this.#emit({ type: 'load-error', key, error, failures });
