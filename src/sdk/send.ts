@@ -47,6 +47,16 @@ export interface SendContext {
   readonly scope?: CallScope | undefined;
   /** Called once per request sent (counting and the api-call event). */
   readonly onCall?: ((operation: string, region: string) => void) | undefined;
+  /** Wraps each request sent (the observer's timing: `api-call-end` events). */
+  readonly wrap?:
+    | (<T>(operation: string, region: string, request: () => Promise<T>) => Promise<T>)
+    | undefined;
+  /**
+   * Maps what the call threw (an abort surfaces as the signal's reason). Another store's own
+   * mapping (Parameter Store) replaces it; it must still return a SecretkitError or the error.
+   * @defaultValue `toSecretkitError` (errors/aws-error.ts)
+   */
+  readonly mapError?: ((error: unknown) => unknown) | undefined;
 }
 
 /** Runs one request with the boundary's abort signal (see {@link guard}). */
@@ -150,9 +160,12 @@ export async function guard<T>(request: Request<T>, ctx: SendContext): Promise<T
   try {
     for (let attempt = 0; ; attempt += 1) {
       if (signal.aborted) throw signal.reason;
-      ctx.onCall?.(ctx.operation, ctx.region ?? NO_REGION);
+      const region = ctx.region ?? NO_REGION;
+      ctx.onCall?.(ctx.operation, region);
       try {
-        return await Promise.race([request(signal), aborted.promise]);
+        const sending =
+          ctx.wrap === undefined ? request(signal) : ctx.wrap(ctx.operation, region, () => request(signal));
+        return await Promise.race([sending, aborted.promise]);
       } catch (error) {
         if (attempt > 0 || signal.aborted || !isSignatureExpired(error) || sdkAttempts(error) > 1)
           throw error;
@@ -162,7 +175,7 @@ export async function guard<T>(request: Request<T>, ctx: SendContext): Promise<T
     // An abort surfaces as the reason we gave (TIMEOUT, CLIENT_CLOSED, the router's deadline),
     // not as the SDK's AbortError.
     const reason = signal.aborted ? signal.reason : error;
-    throw toSecretkitError(reason, ctx);
+    throw ctx.mapError === undefined ? toSecretkitError(reason, ctx) : ctx.mapError(reason);
   } finally {
     if (timer !== undefined) clearTimeout(timer);
     aborted.off();
@@ -170,4 +183,4 @@ export async function guard<T>(request: Request<T>, ctx: SendContext): Promise<T
 }
 
 /** The per-owner part of a {@link SendContext}: deadline, scope and counter. */
-export type CallSettings = Pick<SendContext, 'timeoutMs' | 'scope' | 'onCall'>;
+export type CallSettings = Pick<SendContext, 'timeoutMs' | 'scope' | 'onCall' | 'wrap'>;
