@@ -6,13 +6,15 @@
  * (`runFailoverBench()`) when that file exists.
  *
  *   npm run bench                      # everything
- *   npm run bench -- --only=reads      # one section (reads | failover)
+ *   npm run bench -- --only=reads      # one section (reads | failover | fleet)
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runFleetBench } from './fleet.js';
 import { runReadsBench } from './reads.js';
+import { runSourcesBench } from './sources.js';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = resolve(benchDir, '..');
@@ -37,6 +39,8 @@ async function failoverSection(): Promise<string> {
 const SECTIONS: readonly Section[] = [
   { id: 'reads', title: 'Reads', run: runReadsBench },
   { id: 'failover', title: 'Failover', run: failoverSection },
+  { id: 'fleet', title: 'Fleet (issue 13)', run: runFleetBench },
+  { id: 'sources', title: 'Several sources (45 secrets + 25 parameters)', run: runSourcesBench },
 ];
 
 function environment(): string {

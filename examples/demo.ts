@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { startMoto } from '../scripts/lib/moto-server.js';
 import { SecretsAdmin } from '../src/admin/index.js';
 import { isSecretkitError, SecretsClient } from '../src/index.js';
-import { databaseSecretSchema, runRotation, withSecret } from '../src/rotation/index.js';
+import { checkRotation, databaseSecretSchema, runRotation, withSecret } from '../src/rotation/index.js';
 import { postgresAlternatingUsers, postgresSingleUser } from '../src/rotation/postgres/index.js';
 import { postgresAdmin } from '../test/support/databases/admin.js';
 import { type DatabaseServer, startPostgres } from '../test/support/databases/index.js';
@@ -237,6 +237,28 @@ async function main(): Promise<void> {
       );
     // The rotation runs as its own process would (a Lambda, a cron job): with its own SDK client.
     const sm = new SecretsManagerClient({ region: 'us-east-1', ...baseConfig });
+    // `secretkit rotation check` first: every reason the rotation would fail, changing nothing.
+    for (const [id, strategy] of [
+      ['demo/prod/db-app', postgresAlternatingUsers()],
+      ['demo/prod/db', postgresSingleUser()],
+    ] as const) {
+      const check = await checkRotation(sm, id, strategy, { requireRotationEnabled: false });
+      const problems = check.findings.filter((f) => f.severity === 'problem');
+      say(
+        `rotation check ${id} (${check.strategy}): ${check.passed.length} checks passed, ${problems.length} problem(s)${
+          check.findings.length > problems.length
+            ? `; not checked: ${check.findings
+                .filter((f) => f.severity === 'unchecked')
+                .map((f) => f.code)
+                .join(', ')} (no role policies given)`
+            : ''
+        }`,
+      );
+      if (problems.length > 0) {
+        for (const f of problems) say(`  ${f.code}: ${f.message} -> ${f.action}`);
+        throw new Error(`rotation check found problems for ${id}`);
+      }
+    }
     let ok = 0;
     let failed = 0;
     let running = true;

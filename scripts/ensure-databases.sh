@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Makes sure the database servers used by the integration tests are installed:
+# Makes sure the database servers a command needs are installed:
+#   bash scripts/ensure-databases.sh [postgres] [mariadb]     (no argument: both)
 # PostgreSQL server binaries (initdb, postgres) and MariaDB (mariadbd, mariadb-install-db).
+# Each command asks only for what it uses: the demo needs PostgreSQL, the tests need both.
 # It only installs; the test setup (test/support/databases/) starts and stops the servers.
 # Installs with apt-get when running as root; otherwise prints what to install and fails.
-# Quiet on success. Everything goes to stderr: stdout stays clean.
+# Quiet on success: apt's output (stdout and stderr, debconf lines included) goes to a log
+# that is shown only when the install fails. Everything we print goes to stderr.
 set -euo pipefail
 exec 3>&1 1>&2
 
@@ -25,9 +28,16 @@ have_mariadb() {
     { have_exe mariadb-install-db || have_exe mysql_install_db; }
 }
 
+wanted=("$@")
+[ "${#wanted[@]}" -eq 0 ] && wanted=(postgres mariadb)
 missing=()
-have_postgres || missing+=(postgresql)
-have_mariadb || missing+=(mariadb-server)
+for db in "${wanted[@]}"; do
+  case "$db" in
+    postgres) have_postgres || missing+=(postgresql) ;;
+    mariadb) have_mariadb || missing+=(mariadb-server) ;;
+    *) echo "secretkit: ensure-databases.sh: unknown database \"$db\" (use postgres, mariadb)"; exit 2 ;;
+  esac
+done
 [ "${#missing[@]}" -eq 0 ] && exit 0
 
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
@@ -37,19 +47,37 @@ if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   exit 1
 fi
 
-echo "secretkit: installing ${missing[*]} for the integration tests"
-export DEBIAN_FRONTEND=noninteractive
+echo "secretkit: installing ${missing[*]} (apt-get)"
+# No prompts, and no debconf chatter ("unable to initialize frontend", "delaying package
+# configuration"): debconf writes those to stderr, which the log below captures.
+export DEBIAN_FRONTEND=noninteractive DEBCONF_NONINTERACTIVE_SEEN=true
 # The packages' own services are not wanted: the tests start private servers.
 policy=/usr/sbin/policy-rc.d
 created_policy=0
 if [ ! -e "$policy" ]; then
   printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy" && created_policy=1
 fi
-cleanup() { if [ "$created_policy" = 1 ]; then rm -f "$policy"; fi; }
+log="$(mktemp "${TMPDIR:-/tmp}/secretkit-apt.XXXXXX")"
+cleanup() {
+  if [ "$created_policy" = 1 ]; then rm -f "$policy"; fi
+  rm -f "$log"
+}
 trap cleanup EXIT
-if ! apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null; then
-  apt-get update -q >/dev/null
-  apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+apt_quiet() { # runs apt-get with all its output in $log; on failure shows the log's tail
+  if ! apt-get "$@" >>"$log" 2>&1; then
+    echo "secretkit: apt-get $1 failed:"
+    tail -n 30 "$log"
+    return 1
+  fi
+}
+install_missing() { apt-get install -y -q --no-install-recommends "${missing[@]}" >>"$log" 2>&1; }
+if ! install_missing; then
+  apt_quiet update -q
+  apt_quiet install -y -q --no-install-recommends "${missing[@]}"
 fi
-have_postgres || { echo "secretkit: postgresql installed but initdb/postgres not found"; exit 1; }
-have_mariadb || { echo "secretkit: mariadb-server installed but mariadbd/mariadb-install-db not found"; exit 1; }
+for pkg in "${missing[@]}"; do
+  case "$pkg" in
+    postgresql) have_postgres || { echo "secretkit: postgresql installed but initdb/postgres not found"; exit 1; } ;;
+    mariadb-server) have_mariadb || { echo "secretkit: mariadb-server installed but mariadbd/mariadb-install-db not found"; exit 1; } ;;
+  esac
+done

@@ -13,7 +13,8 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { formatFindings } from '../src/cli/format.js';
-import { HELP } from '../src/cli/help.js';
+import { commandHelp, globalHelp } from '../src/cli/help.js';
+import { COMMANDS } from '../src/cli/registry.js';
 import { diagnoseSecretAccess } from '../src/iam/diagnose.js';
 import { mergePolicies } from '../src/iam/normalize.js';
 import { readerPolicy } from '../src/iam/reader-policy.js';
@@ -112,7 +113,7 @@ IAM's \`?\` matches exactly one character, so it matches the secret \`<name>\` w
 and not \`<name>-extra\` or \`<name>/child\`.
 
 \`\`\`ts
-import { parseSecretArn, secretArnPattern, secretPrefixPattern, withRegion } from 'secretkit';
+import { parseSecretArn, secretArnPattern, secretPrefixPattern, withRegion } from 'secretkit/iam';
 
 parseSecretArn('${DB}');
 // { partition: 'aws', region: 'us-east-1', accountId: '${ACCOUNT}', name: 'billing/prod/db', suffix: 'AbC123' }
@@ -140,6 +141,8 @@ One secret by full ARN, replicated to \`eu-west-1\`, encrypted with a customer-m
 each region:
 
 \`\`\`ts
+import { readerPolicy } from 'secretkit/iam';
+
 readerPolicy({ secrets: ['${DB}'], regions: ['eu-west-1'], kmsKeys: ['${US_KEY}', '${EU_KEY}'] });
 \`\`\`
 
@@ -160,6 +163,7 @@ ${json(reader)}
 Secrets by name (any suffix) and a whole environment by prefix; names need \`accountId\` and
 \`region\` so the policy never covers every account or region by accident:
 
+<!-- preamble: import { readerPolicy } from 'secretkit/iam'; -->
 \`\`\`ts
 readerPolicy({
   secrets: ['billing/prod/api-key', { prefix: 'shared/prod' }],
@@ -191,6 +195,8 @@ skips AWS managed keys. The caller needs \`secretsmanager:DescribeSecret\` and
 ## Rotation functions: \`rotationFunctionPolicy\`
 
 \`\`\`ts
+import { rotationFunctionPolicy } from 'secretkit/iam';
+
 rotationFunctionPolicy({
   secret: '${DB}',
   masterSecret: 'billing/prod/db-master', // alternating users
@@ -219,6 +225,12 @@ Manager refuses a policy that would open the secret broadly.
 Only two roles may read the value, and only through a VPC endpoint:
 
 \`\`\`ts
+import {
+  allowOnlyPrincipalsPolicy,
+  denyOutsideVpcEndpointPolicy,
+  mergePolicies,
+} from 'secretkit/iam';
+
 mergePolicies(
   allowOnlyPrincipalsPolicy({ principals: ['arn:aws:iam::${ACCOUNT}:role/billing-app', 'arn:aws:iam::${ACCOUNT}:role/billing-rotation'] }),
   denyOutsideVpcEndpointPolicy({ vpcEndpointIds: ['vpce-0a1b2c3d4e5f'] }),
@@ -262,8 +274,10 @@ ${await doctorExample()}
 ## CLI
 
 \`\`\`text
-${HELP}
+${globalHelp(COMMANDS)}
 \`\`\`
+
+${COMMANDS.map((c) => `\`secretkit ${c.name} --help\`:\n\n\`\`\`text\n${commandHelp(c)}\n\`\`\``).join('\n\n')}
 
 \`\`\`sh
 # the policy for a container's role, from the secrets it reads

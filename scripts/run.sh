@@ -3,27 +3,26 @@
 #   bash scripts/run.sh test|demo|bench|docs|check-package|vitest <args...>
 # On a fresh clone: runs `npm ci` when node_modules is missing, prepares the emulator
 # (scripts/ensure-moto.sh) and, for commands that need them, the database servers
-# (scripts/ensure-databases.sh). Servers themselves are started by the test setup / demo.
+# (scripts/ensure-databases.sh: the tests need PostgreSQL and MariaDB, the demo only PostgreSQL).
+# Servers themselves are started by the test setup / demo. Nothing here writes tracked files:
+# a fresh clone stays clean (`git status --porcelain` empty; .ci/run checks it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ensure_node_modules() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     echo "secretkit: installing npm dependencies (npm ci)" >&2
-    # The lock records only this platform's optional binaries (npm 11 with omit-lockfile-registry-resolved),
-    # which `npm ci` rejects on some set-ups; `npm install` honours the same lock.
-    if ! npm ci --no-audit --no-fund >/dev/null 2>&1; then
-      echo "secretkit: npm ci refused the lock (it lists only this platform's optional binaries); running npm install" >&2
-      npm install --no-audit --no-fund >&2
-    fi
+    # The lock lists every platform's optional binaries, so `npm ci` accepts it anywhere. No
+    # fallback to `npm install`: that would rewrite package-lock.json in a fresh clone.
+    npm ci --no-audit --no-fund --loglevel=error >&2
   fi
 }
 ensure_moto() {
   SECRETKIT_MOTO_PYTHON="$(bash scripts/ensure-moto.sh)"
   export SECRETKIT_MOTO_PYTHON
 }
-ensure_databases() {
-  if [ -f scripts/ensure-databases.sh ]; then bash scripts/ensure-databases.sh >&2; fi
+ensure_databases() { # $@ = postgres | mariadb (what the command uses)
+  bash scripts/ensure-databases.sh "$@" >&2
 }
 
 # The SDK warns on every process that Node 20 support ends in 2027; it is noise in test and demo output.
@@ -32,15 +31,16 @@ export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED="${AWS_SDK_JS_NODE_VERSI
 cmd="${1:-test}"; shift || true
 case "$cmd" in
   test)
-    ensure_node_modules; ensure_moto; ensure_databases
+    ensure_node_modules; ensure_moto; ensure_databases postgres mariadb
     # The whole suite reports coverage against the floor in vitest.config.ts; a subset does not.
     if [ "$#" -eq 0 ]; then exec npx vitest run --coverage; fi
     exec npx vitest run "$@" ;;
   vitest)
-    ensure_node_modules; ensure_moto; ensure_databases
+    ensure_node_modules; ensure_moto; ensure_databases postgres mariadb
     exec npx vitest "$@" ;;
   demo)
-    ensure_node_modules; ensure_moto; ensure_databases
+    # examples/demo.ts rotates a PostgreSQL password; it never starts MariaDB.
+    ensure_node_modules; ensure_moto; ensure_databases postgres
     exec npx tsx examples/demo.ts "$@" ;;
   bench)
     ensure_node_modules; ensure_moto
@@ -49,7 +49,8 @@ case "$cmd" in
     ensure_node_modules
     exec npx typedoc "$@" ;;
   check-package)
-    ensure_node_modules
+    # The smoke test makes real calls (floor SDK versions included) against a local moto server.
+    ensure_node_modules; ensure_moto
     exec bash scripts/check-package.sh "$@" ;;
   *)
     echo "usage: scripts/run.sh test|vitest|demo|bench|docs|check-package" >&2; exit 2 ;;

@@ -33,10 +33,46 @@ export { isSecretkitError, SecretkitError } from './errors/secretkit-error.js';
 export type { FailoverOptions } from './failover/defaults.js';
 export type { RegionErrorSummary } from './failover/region-errors.js';
 export type { RouterEvent } from './failover/types.js';
-export type { LoadFailure, SecretsDefinition, SecretsLoaderSource } from './loader/define-secrets.js';
+export type {
+  LoadFailure,
+  LoadSources,
+  ParameterBatchFailure,
+  ParameterBatchOutcome,
+  ParameterPathEntry,
+  ParametersLoaderSource,
+  RoleSources,
+  SecretsDefinition,
+  SecretsLoaderSource,
+} from './loader/define-secrets.js';
 export { defineSecrets } from './loader/define-secrets.js';
-export type { SecretSpec, SpecOutput } from './loader/secret-spec.js';
+export type {
+  AnySpec,
+  ParameterSpec,
+  ParamSpecOptions,
+  SecretSpec,
+  SecretSpecOptions,
+  SpecOutput,
+} from './loader/secret-spec.js';
 export { secret } from './loader/secret-spec.js';
+export type { TagFilter, TreeFailure, TreeLoadResult, TreeOptions, TreeSpec } from './loader/tree-spec.js';
+// observability: diagnostics channels (stable names and messages) and loggers
+export type { ApiCallEndEvent } from './observe/api-call.js';
+export type {
+  AwsCallMessage,
+  CacheEvictMessage,
+  CacheLoadMessage,
+  CacheReadMessage,
+  CacheRefreshMessage,
+  CacheStaleMessage,
+  CircuitMessage,
+  DiagnosticsChannelName,
+  FailoverMessage,
+  HedgeMessage,
+  RegionFailureMessage,
+  RotationStepMessage,
+} from './observe/channels.js';
+export { DIAGNOSTICS_CHANNELS } from './observe/channels.js';
+export type { LogFields, LogLevel, LogMethod } from './observe/logger.js';
 export type { StandardSchemaV1 } from './schema/standard-schema.js';
 export type { SchemaIssue } from './schema/validate.js';
 export type { SecretsManagerClientLike } from './sdk/client-like.js';

@@ -4,7 +4,10 @@
  * that installed the tarball and its peers. Plain JavaScript on purpose: it runs on every Node
  * version under test (20, 22, 24) without a TypeScript loader.
  *
- *   node smoke.mjs <package-name> [--cli-strict] [--entries=.] [--label=name]
+ *   node smoke.mjs <package-name> [--cli-strict] [--entries=.] [--skip-entries=./x] [--label=name]
+ *
+ * --entries: only these entries (and no bin check); --skip-entries: all but these (with the
+ * bin check), e.g. the entries whose own peer the project does not install.
  *
  * - require()s AND import()s every entry of the installed package's "exports" map;
  * - checks the CJS and ESM copies export the same names;
@@ -30,6 +33,11 @@ const onlyEntries = args
   .find((a) => a.startsWith('--entries='))
   ?.slice('--entries='.length)
   .split(',');
+const skipEntries =
+  args
+    .find((a) => a.startsWith('--skip-entries='))
+    ?.slice('--skip-entries='.length)
+    .split(',') ?? [];
 const label = args.find((a) => a.startsWith('--label='))?.slice('--label='.length) ?? 'smoke';
 
 /** Names the root entry must export (CJS and ESM alike). */
@@ -51,7 +59,11 @@ const msg = (e) => (e instanceof Error ? `${e.name}: ${e.message.split('\n')[0]}
 
 // --- every entry point, both ways -------------------------------------------------------
 const entryKeys = Object.keys(manifest.exports ?? { '.': null }).filter(
-  (k) => !k.includes('*') && !k.endsWith('.json') && (!onlyEntries || onlyEntries.includes(k)),
+  (k) =>
+    !k.includes('*') &&
+    !k.endsWith('.json') &&
+    (!onlyEntries || onlyEntries.includes(k)) &&
+    !skipEntries.includes(k),
 );
 /** @type {Map<string, { cjs: Record<string, unknown>, esm: Record<string, unknown> }>} */
 const loaded = new Map();

@@ -7,6 +7,8 @@
 import { inspect } from 'node:util';
 import { NOTE_ROTATION } from '../client/cache-hook.js';
 import { SecretkitError } from '../errors/secretkit-error.js';
+import { timeApiCall } from '../observe/api-call.js';
+import { publishEvent } from '../observe/publish.js';
 import { promoteReplica } from '../replication/promote-replica.js';
 import { removeReplicas } from '../replication/remove-replicas.js';
 import { replicate } from '../replication/replicate.js';
@@ -38,6 +40,8 @@ import {
   updateSecret,
   type WriteResult,
 } from './writes.js';
+
+const SYSTEM_CLOCK = { now: Date.now };
 
 /** Counters of a {@link SecretsAdmin}. */
 export interface SecretsAdminStats {
@@ -85,13 +89,18 @@ export class SecretsAdmin {
         this.#total += 1;
         this.#byOperation[operation] = (this.#byOperation[operation] ?? 0) + 1;
         this.#byRegion[region] = (this.#byRegion[region] ?? 0) + 1;
+        const event = { type: 'api-call', operation, region } as const;
+        publishEvent(event);
         if (onEvent === undefined) return;
         try {
-          onEvent({ type: 'api-call', operation, region });
+          onEvent(event);
         } catch {
           // A throwing listener must not break a write.
         }
       },
+      // The diagnostics channel `secretkit:aws:call` gets each call's end, as for reads.
+      wrap: (operation, region, request) =>
+        timeApiCall(SYSTEM_CLOCK, operation, region, request, publishEvent),
     };
   }
 

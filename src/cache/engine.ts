@@ -134,6 +134,7 @@ class Engine<V> implements CacheEngine<V> {
   #load(key: string, loader: Loader<V>): Flight<V> {
     const flight = new Flight<V>();
     this.#flights.set(key, flight);
+    const startedMs = this.#clock.now();
     let pending: Promise<LoadResult<V>>;
     try {
       pending = Promise.resolve(loader(flight.controller.signal));
@@ -142,8 +143,8 @@ class Engine<V> implements CacheEngine<V> {
     }
     pending
       .then(
-        (result) => this.#loaded(key, flight, result),
-        (error: unknown) => this.#failed(key, flight, error),
+        (result) => this.#loaded(key, flight, result, startedMs),
+        (error: unknown) => this.#failed(key, flight, error, startedMs),
       )
       // A malformed result or a throwing random(): callers get the error instead of hanging.
       // (#loaded and #failed drop the flight from #flights before anything that can throw.)
@@ -151,14 +152,15 @@ class Engine<V> implements CacheEngine<V> {
     return flight;
   }
 
-  #loaded(key: string, flight: Flight<V>, result: LoadResult<V>): void {
+  #loaded(key: string, flight: Flight<V>, result: LoadResult<V>, startedMs: number): void {
     if (flight.settled) return;
     if (this.#flights.get(key) === flight) this.#flights.delete(key);
     if (!flight.discarded) this.#put(key, result);
+    this.#emit({ type: 'loaded', key, durationMs: this.#clock.now() - startedMs });
     flight.succeed(result.value);
   }
 
-  #failed(key: string, flight: Flight<V>, error: unknown): void {
+  #failed(key: string, flight: Flight<V>, error: unknown, startedMs: number): void {
     if (flight.settled) return;
     if (this.#flights.get(key) === flight) this.#flights.delete(key);
     this.#counters.loadErrors++;
@@ -184,7 +186,7 @@ class Engine<V> implements CacheEngine<V> {
         });
       }
     }
-    this.#emit({ type: 'load-error', key, error, failures });
+    this.#emit({ type: 'load-error', key, error, failures, durationMs: this.#clock.now() - startedMs });
     flight.fail(error);
   }
 

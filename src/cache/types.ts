@@ -66,6 +66,16 @@ export type CacheEvent =
       readonly error: unknown;
       /** Consecutive faults for this key (drives the backoff); 0 for an answer. */
       readonly failures: number;
+      /** Milliseconds the load took (the client's clock). */
+      readonly durationMs: number;
+    }
+  | {
+      /** A load succeeded (the first load of a key, or a refresh). */
+      readonly type: 'loaded';
+      /** The cache key loaded. */
+      readonly key: string;
+      /** Milliseconds the load took (the client's clock). */
+      readonly durationMs: number;
     }
   | {
       /** A value was dropped from the cache. */

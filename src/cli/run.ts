@@ -1,12 +1,14 @@
 /**
  * The CLI without the process: parses arguments, runs a command, returns the exit code.
  */
+import { VERSION } from '../version.js';
 import { parseCliArgs } from './args.js';
 import { type ClientFactory, pickRegion, sdkClients } from './clients.js';
-import { doctorCommand, policyCommand, reportAwsError } from './commands.js';
+import type { CliCommand } from './command.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
-import { HELP } from './help.js';
+import { commandHelp, globalHelp } from './help.js';
 import { type CliIo, processIo } from './io.js';
+import { COMMANDS } from './registry.js';
 
 /**
  * Runs `secretkit` with `argv` (without `node` and the script).
@@ -14,30 +16,35 @@ import { type CliIo, processIo } from './io.js';
  * @param argv - the arguments
  * @param io - output (default: the process's stdout/stderr)
  * @param makeClients - creates AWS clients for a region (default: real SDK clients)
+ * @param commands - the commands (default: every registered command)
  * @returns the exit code (see `EXIT`)
  */
 export async function runCli(
   argv: readonly string[],
   io: CliIo = processIo,
   makeClients: ClientFactory = sdkClients,
+  commands: readonly CliCommand[] = COMMANDS,
 ): Promise<ExitCode> {
-  const args = parseCliArgs(argv);
-  if (args.kind === 'help') {
-    io.out(HELP);
-    return EXIT.ok;
+  const parsed = parseCliArgs(argv, commands);
+  switch (parsed.kind) {
+    case 'version':
+      io.out(`secretkit ${VERSION}`);
+      return EXIT.ok;
+    case 'help':
+      io.out(parsed.command === undefined ? globalHelp(commands) : commandHelp(parsed.command));
+      return EXIT.ok;
+    case 'usage-error': {
+      const helpFor =
+        parsed.command === undefined ? 'secretkit --help' : `secretkit ${parsed.command.name} --help`;
+      io.err(`secretkit: ${parsed.message}`);
+      io.err(`Run \`${helpFor}\` for usage.`);
+      return EXIT.usage;
+    }
+    case 'run': {
+      const { command, args, options, json, region } = parsed;
+      // Commands call clients() inside their own error handling (reportAwsError).
+      const clients = () => makeClients(pickRegion(region, args));
+      return command.run({ io, args, options, json, clients });
+    }
   }
-  if (args.kind === 'usage-error') {
-    io.err(`secretkit: ${args.message}`);
-    io.err('Run `secretkit --help` for usage.');
-    return EXIT.usage;
-  }
-  let clients: ReturnType<ClientFactory>;
-  try {
-    clients = makeClients(pickRegion(args.region, args.ids));
-  } catch (error) {
-    return reportAwsError(io, error, args.json);
-  }
-  if (args.kind === 'policy')
-    return policyCommand(io, clients, args.ids, { json: args.json, batch: args.batch });
-  return doctorCommand(io, clients, args.ids[0] ?? '', { json: args.json, read: args.read });
 }

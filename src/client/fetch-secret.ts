@@ -18,6 +18,10 @@ export interface FetchContext {
   readonly counters: ClientCounters;
   /** Called once per request sent (counting and `api-call` events). */
   readonly onApiCall: (operation: string, region: string) => void;
+  /** Wraps each request sent (timing: `api-call-end` events). */
+  readonly wrapCall?:
+    | (<T>(operation: string, region: string, send: () => Promise<T>) => Promise<T>)
+    | undefined;
 }
 
 /**
@@ -69,6 +73,7 @@ export async function fetchSecret(
           secretId,
           signal: attempt.signal,
           onCall: ctx.onApiCall,
+          wrap: ctx.wrapCall,
         },
       ),
     );

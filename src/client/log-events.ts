@@ -3,8 +3,9 @@
  * debug: failed loads). Lines carry codes, ids and regions, never values.
  */
 import { isSecretkitError } from '../errors/secretkit-error.js';
+import { type SecretkitLogger, writeLog } from '../observe/logger.js';
 import { secretIdOfKey } from './cache-key.js';
-import type { SecretkitEvent, SecretkitLogger } from './types.js';
+import type { SecretkitEvent } from './types.js';
 
 function errorSummary(error: unknown): Record<string, unknown> {
   return isSecretkitError(error)
@@ -15,14 +16,16 @@ function errorSummary(error: unknown): Record<string, unknown> {
 /**
  * Writes the log line for `event`, if it deserves one. A throwing logger is ignored.
  *
- * @param logger - console, pino, or any {@link SecretkitLogger}
+ * @param logger - console, pino, winston, Powertools Logger, or any {@link SecretkitLogger}
  * @param event - the client event
  */
 export function logEvent(logger: SecretkitLogger, event: SecretkitEvent): void {
   try {
     switch (event.type) {
       case 'stale':
-        logger.warn?.(
+        writeLog(
+          logger,
+          'warn',
           {
             event: 'stale',
             secretId: secretIdOfKey(event.key),
@@ -33,16 +36,25 @@ export function logEvent(logger: SecretkitLogger, event: SecretkitEvent): void {
         );
         break;
       case 'failover':
-        logger.warn?.(
+        writeLog(
+          logger,
+          'warn',
           { event: 'failover', from: event.from, to: event.to },
           'secretkit: read failed over to a replica',
         );
         break;
       case 'circuit-open':
-        logger.warn?.({ event: 'circuit-open', region: event.region }, 'secretkit: region marked unhealthy');
+        writeLog(
+          logger,
+          'warn',
+          { event: 'circuit-open', region: event.region },
+          'secretkit: region marked unhealthy',
+        );
         break;
       case 'load-error':
-        logger.debug?.(
+        writeLog(
+          logger,
+          'debug',
           {
             event: 'load-error',
             secretId: secretIdOfKey(event.key),

@@ -40,6 +40,10 @@ export const CLIENT_OPTION_KEYS: ReadonlySet<string> = new Set<string>([
   'logger',
   'clock',
   'random',
+  // transport/ (#13): validated by createTransport
+  'transport',
+  'agent',
+  'maxCallsPerMinute',
   ...CACHE_OPTION_KEYS,
   ...FAILOVER_OPTION_KEYS,
 ]);
@@ -59,9 +63,9 @@ export interface ResolvedClientOptions {
 function checkLogger(logger: unknown): SecretkitLogger | undefined {
   if (logger === undefined) return undefined;
   if (typeof logger !== 'object' || logger === null) {
-    throw invalidOption(OWNER, 'logger', 'an object with debug/warn/error methods', logger);
+    throw invalidOption(OWNER, 'logger', 'an object with debug/info/warn/error methods', logger);
   }
-  for (const level of ['debug', 'warn', 'error'] as const) {
+  for (const level of ['debug', 'info', 'warn', 'error'] as const) {
     const method = (logger as Record<string, unknown>)[level];
     if (method !== undefined && typeof method !== 'function') {
       throw invalidOption(OWNER, `logger.${level}`, 'a function', method);

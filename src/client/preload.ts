@@ -86,6 +86,7 @@ async function fetchChunk(
           region: attempt.region,
           signal: attempt.signal,
           onCall: ctx.onApiCall,
+          wrap: ctx.wrapCall,
         },
       );
       // Every id the value answers: the same secret may be asked for by name and by ARN.

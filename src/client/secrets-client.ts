@@ -10,8 +10,14 @@ import type { CacheEngine } from '../cache/types.js';
 import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
 import { createRegionRouter } from '../failover/router.js';
 import type { RegionRouter } from '../failover/types.js';
+import { timeApiCall } from '../observe/api-call.js';
+import { publishEvent } from '../observe/publish.js';
+import { jsonArgsError } from '../schema/json-args.js';
 import type { StandardSchemaV1 } from '../schema/standard-schema.js';
 import { isStandardSchema } from '../schema/validate.js';
+import { CallScope } from '../sdk/send.js';
+import { withRefreshNow } from '../transport/refresh-now.js';
+import { createTransport, registerTransport } from '../transport/select.js';
 import { type CoherentReader, NOTE_ROTATION } from './cache-hook.js';
 import { cacheKey, checkSecretId, type Selector, selectorOf } from './cache-key.js';
 import { type CachedSecret, NOT_READY } from './cached-secret.js';
@@ -19,6 +25,7 @@ import { type FetchContext, fetchSecret } from './fetch-secret.js';
 import { logEvent } from './log-events.js';
 import { type ResolvedClientOptions, resolveClientOptions } from './options.js';
 import { type PreloadResult, preloadSecrets } from './preload.js';
+import { SDK_ACCESS, type SdkAccess } from './sdk-access.js';
 import { SecretIndex } from './secret-index.js';
 import { ClientCounters, type SecretsClientStats } from './stats.js';
 import type { ReadOptions, SecretkitEvent, SecretsClientOptions, SecretsReader } from './types.js';
@@ -42,6 +49,8 @@ export class SecretsClient implements SecretsReader, CoherentReader {
   readonly #fetch: FetchContext;
   readonly #options: ResolvedClientOptions;
   readonly #index: SecretIndex;
+  /** Settles out-of-band calls (SDK_ACCESS) on close; reads are settled by the router. */
+  readonly #scope = new CallScope();
   /** Bumped by every invalidate (writes included), so a batch that raced one caches nothing. */
   #invalidations = 0;
   #closed = false;
@@ -55,7 +64,14 @@ export class SecretsClient implements SecretsReader, CoherentReader {
     const resolved = resolveClientOptions(options, emit);
     this.#options = resolved;
     this.#index = new SecretIndex(4 * resolved.cache.maxEntries);
-    this.#router = createRegionRouter(resolved.router);
+    const clock = resolved.cache.clock;
+    // #13: the transport (Agent / SDK) and call budget sit below the cache, behind `send`.
+    const transport = createTransport(options ?? {}, clock, (event) => emit(event));
+    registerTransport(this, transport);
+    this.#router = createRegionRouter({
+      ...resolved.router,
+      clientFactory: transport.wrap(resolved.router.clientFactory, resolved.router.primaryRegion),
+    });
     this.#cache = createCacheEngine<CachedSecret>(resolved.cache);
     this.#fetch = {
       router: this.#router,
@@ -64,6 +80,7 @@ export class SecretsClient implements SecretsReader, CoherentReader {
         this.#counters.apiCall(operation, region);
         if (this.#options.onEvent) emit({ type: 'api-call', operation, region });
       },
+      wrapCall: (operation, region, send) => timeApiCall(clock, operation, region, send, emit),
     };
   }
 
@@ -130,6 +147,8 @@ export class SecretsClient implements SecretsReader, CoherentReader {
     schemaOrOptions?: StandardSchemaV1 | ReadOptions,
     maybeOptions?: ReadOptions,
   ): Promise<unknown> {
+    const invalid = jsonArgsError('getJson', schemaOrOptions, maybeOptions, secretId);
+    if (invalid) return Promise.reject(this.#count(invalid));
     // The hit path only for (id, schema): with read options the read is not of AWSCURRENT, and a
     // value whose schema output is not ready yet is no hit here (the full path counts it once).
     if (maybeOptions === undefined && isStandardSchema(schemaOrOptions)) {
@@ -229,6 +248,7 @@ export class SecretsClient implements SecretsReader, CoherentReader {
     if (this.#closed) return;
     this.#closed = true;
     this.#cache.close();
+    this.#scope.close();
     this.#router.close();
   }
 
@@ -238,6 +258,23 @@ export class SecretsClient implements SecretsReader, CoherentReader {
    */
   [NOTE_ROTATION](name: string, date: Date | undefined): void {
     this.#index.noteRotation(name, date);
+  }
+
+  /**
+   * Out-of-band calls with the primary client (secretkit/fleet's `watch`): counted here, settled
+   * by `close()`.
+   *
+   * @throws SecretkitError `CLIENT_CLOSED`
+   */
+  [SDK_ACCESS](): SdkAccess {
+    this.#checkOpen();
+    const region = this.#router.primaryRegion;
+    const fetch = this.#fetch;
+    return {
+      region,
+      client: this.#router.clientFor(region),
+      call: { scope: this.#scope, onCall: fetch.onApiCall, wrap: fetch.wrapCall },
+    };
   }
 
   /** A summary without values (for logs): region, replica regions and counters. */
@@ -282,7 +319,8 @@ export class SecretsClient implements SecretsReader, CoherentReader {
       return await this.#cache.get(
         key,
         async () => {
-          const secret = await fetchSecret(this.#fetch, secretId, selector);
+          const load = () => fetchSecret(this.#fetch, secretId, selector);
+          const secret = await (options?.forceRefresh ? withRefreshNow(load) : load());
           this.#index.rememberId(secretId, secret.name);
           return {
             value: secret,
@@ -317,6 +355,7 @@ export class SecretsClient implements SecretsReader, CoherentReader {
 
   #emit(event: SecretkitEvent): void {
     const { onEvent, logger } = this.#options;
+    publishEvent(event);
     if (logger) logEvent(logger, event);
     if (onEvent) {
       try {

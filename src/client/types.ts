@@ -12,8 +12,11 @@ export type { CacheOptions } from '../cache/defaults.js';
 export type { FailoverOptions } from '../failover/defaults.js';
 
 import type { RouterEvent } from '../failover/types.js';
+import type { ApiCallEndEvent } from '../observe/api-call.js';
+import type { SecretkitLogger } from '../observe/logger.js';
 import type { StandardSchemaV1 } from '../schema/standard-schema.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
+import type { TransportEvent, TransportOptions } from '../transport/types.js';
 
 /** Which version of a secret to read. Give at most one of the two. */
 export interface VersionSelector {
@@ -29,15 +32,7 @@ export interface ReadOptions extends VersionSelector {
   readonly forceRefresh?: boolean | undefined;
 }
 
-/** A logger: `console`, pino, or anything with these methods. Never receives secret values. */
-export interface SecretkitLogger {
-  /** Debug-level line. */
-  debug?(fields: Readonly<Record<string, unknown>>, message: string): void;
-  /** Warning-level line (stale value served, region failed over, ...). */
-  warn?(fields: Readonly<Record<string, unknown>>, message: string): void;
-  /** Error-level line. */
-  error?(fields: Readonly<Record<string, unknown>>, message: string): void;
-}
+export type { SecretkitLogger } from '../observe/logger.js';
 
 /** An AWS API call made by the client (one per `send`). */
 export interface ApiCallEvent {
@@ -50,7 +45,7 @@ export interface ApiCallEvent {
 }
 
 /** Every event `onEvent` receives. Events never carry secret values. */
-export type SecretkitEvent = CacheEvent | RouterEvent | ApiCallEvent;
+export type SecretkitEvent = CacheEvent | RouterEvent | ApiCallEvent | ApiCallEndEvent | TransportEvent;
 
 /** Where the SDK client comes from: one of `client` or `clientConfig`, or neither (default config). */
 export type ClientSource =
@@ -78,7 +73,8 @@ export type ClientSource =
 /** Options of {@link SecretsClient}. */
 export type SecretsClientOptions = ClientSource &
   CacheOptions &
-  FailoverOptions & {
+  FailoverOptions &
+  TransportOptions & {
     /** Primary region. @defaultValue `clientConfig.region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`, else the SDK's own resolution */
     readonly region?: string | undefined;
     /** Receives every event (hits, misses, API calls, failovers...). Never given values. */

@@ -9,7 +9,7 @@
 export interface SchemaIssue {
   /** Path into the JSON, e.g. `"port"` or `"replicas.0.host"`; empty for the root. */
   readonly path: string;
-  /** The schema library's message with the secret's values redacted. */
+  /** The schema library's message with the secret's values and keys redacted. */
   readonly message: string;
 }
 
@@ -27,13 +27,15 @@ export interface RegionErrorSummary {
   readonly skipped?: 'circuit-open' | undefined;
 }
 
-/** One secret that `defineSecrets(...).load()` could not load. */
+/** One declared item that `defineSecrets(...).load()` could not load. */
 export interface LoadFailure {
-  /** The key in the definition. */
+  /** The key in the definition (`tree.sub` for a key inside a tree). */
   readonly key: string;
-  /** The secret id. */
+  /** The secret id or parameter name. */
   readonly secretId: string;
-  /** The error code (NOT_FOUND, SCHEMA_MISMATCH, ...). */
+  /** Where it was read: `secretsmanager` or `ssm`. */
+  readonly store: 'secretsmanager' | 'ssm';
+  /** The error code (NOT_FOUND, SCHEMA_MISMATCH, ...; `UNEXPECTED` for an extra key of a strict tree). */
   readonly code: string;
   /** The error message (no values). */
   readonly message: string;

@@ -1,13 +1,12 @@
 /**
  * Key checks of an access diagnosis: which key encrypts the secret and whether it can be used.
  */
-import { DescribeKeyCommand, type DescribeKeyCommandOutput, type KeyMetadata } from '@aws-sdk/client-kms';
-import { send } from '../sdk/send.js';
 import { awsErrorMessage, awsErrorName, isAccessDenied } from './aws-error-shape.js';
 import type { AccessFinding } from './findings.js';
 import { isAwsManagedSecretsKey } from './key-resolution.js';
-import type { KMSClientLike } from './kms-client-like.js';
+import type { KMSClientLike, KmsKeyMetadata } from './kms-client-like.js';
 import { secretsManagerViaService } from './kms-keys.js';
+import { sendDescribeKey } from './kms-sdk.js';
 
 /**
  * The `encryption-key` finding for a secret's `KmsKeyId`.
@@ -31,7 +30,7 @@ export function encryptionKeyFinding(keyId: string | undefined, region: string):
   };
 }
 
-function stateFinding(meta: KeyMetadata, label: string): AccessFinding {
+function stateFinding(meta: KmsKeyMetadata, label: string): AccessFinding {
   if (meta.KeyManager === 'AWS') {
     return {
       check: 'key-state',
@@ -125,10 +124,7 @@ export async function keyStateFinding(
     return { finding: { check: 'key-state', status: 'unknown', message }, keyArn: undefined };
   }
   try {
-    const out = await send<DescribeKeyCommandOutput>(kms, new DescribeKeyCommand({ KeyId: keyId }), {
-      operation: 'DescribeKey',
-    });
-    const meta = out.KeyMetadata;
+    const meta = await sendDescribeKey(kms, keyId);
     if (meta === undefined) {
       const message = `DescribeKey of "${keyId}" returned no metadata.`;
       return { finding: { check: 'key-state', status: 'unknown', message }, keyArn: undefined };

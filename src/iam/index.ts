@@ -22,15 +22,19 @@ export {
   validateSecretName,
   withRegion,
 } from '../arn/index.js';
+export type { CrossAccountPolicies, CrossAccountPoliciesOptions } from './cross-account-policy.js';
+export { crossAccountPolicies } from './cross-account-policy.js';
 export type { DiagnoseOptions } from './diagnose.js';
 export { diagnoseSecretAccess } from './diagnose.js';
 export type { AccessCheck, AccessFinding, FindingStatus } from './findings.js';
 export { hasProblems } from './findings.js';
 export { AWS_MANAGED_SECRETS_KEY_ALIAS, isAwsManagedSecretsKey } from './key-resolution.js';
-export type { KMSClientLike, KmsClients } from './kms-client-like.js';
+export type { KMSClientLike, KmsClients, KmsCommandLike, KmsKeyMetadata } from './kms-client-like.js';
 export type { KmsKeyArnParts } from './kms-keys.js';
 export { parseKmsKeyArn, secretsManagerViaService } from './kms-keys.js';
 export { mergePolicies, normalizePolicy } from './normalize.js';
+export type { ParameterReaderPolicyOptions, ParameterRef } from './parameter-policy.js';
+export { PARAMETER_READ_ACTIONS, parameterReaderPolicy } from './parameter-policy.js';
 // live data and diagnostics
 export type {
   PolicyForSecretsOptions,
@@ -60,6 +64,11 @@ export {
 export type { RotationFunctionPolicyOptions } from './rotation-policy.js';
 export { ROTATION_ACTIONS, rotationFunctionPolicy } from './rotation-policy.js';
 export type { SecretRef, SecretScope } from './secret-refs.js';
+export {
+  eventBridgeQueuePolicy,
+  SQS_SUBSCRIBER_ACTIONS,
+  sqsSubscriberPolicy,
+} from './sqs-subscriber-policy.js';
 // typed IAM JSON and normalization
 export type {
   ConditionValue,

@@ -2,11 +2,10 @@
  * Resolves the `KmsKeyId` Secrets Manager reports for a secret (key id, key ARN, alias name or
  * alias ARN; absent for the AWS managed key) to a key ARN with `kms:DescribeKey`.
  */
-import { DescribeKeyCommand, type DescribeKeyCommandOutput, type KeyMetadata } from '@aws-sdk/client-kms';
 import { toSecretkitError } from '../errors/aws-error.js';
-import { SecretkitError } from '../errors/secretkit-error.js';
-import { send } from '../sdk/send.js';
-import type { KMSClientLike, KmsClients } from './kms-client-like.js';
+import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
+import type { KMSClientLike, KmsClients, KmsKeyMetadata } from './kms-client-like.js';
+import { sendDescribeKey } from './kms-sdk.js';
 
 /** The alias of the AWS managed key Secrets Manager uses by default. */
 export const AWS_MANAGED_SECRETS_KEY_ALIAS = 'alias/aws/secretsmanager';
@@ -59,20 +58,18 @@ export async function describeKey(
   client: KMSClientLike,
   keyId: string,
   region: string,
-): Promise<KeyMetadata> {
+): Promise<KmsKeyMetadata> {
+  let metadata: KmsKeyMetadata | undefined;
   try {
-    const out = await send<DescribeKeyCommandOutput>(client, new DescribeKeyCommand({ KeyId: keyId }), {
-      operation: 'DescribeKey',
-    });
-    if (out.KeyMetadata === undefined) {
-      throw new SecretkitError(
-        'AWS_ERROR',
-        `DescribeKey of key "${keyId}" in ${region} returned no metadata`,
-        { region },
-      );
-    }
-    return out.KeyMetadata;
+    metadata = await sendDescribeKey(client, keyId);
   } catch (error) {
+    if (isSecretkitError(error)) throw error; // the KMS package is missing
     throw toSecretkitError(error, { operation: `DescribeKey of KMS key "${keyId}"`, region });
   }
+  if (metadata === undefined) {
+    throw new SecretkitError('AWS_ERROR', `DescribeKey of key "${keyId}" in ${region} returned no metadata`, {
+      region,
+    });
+  }
+  return metadata;
 }

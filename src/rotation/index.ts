@@ -20,6 +20,16 @@ export {
   MYSQL_ACCESS_DENIED_ERRNO,
   PG_AUTH_SQLSTATES,
 } from './auth-errors.js';
+export type { CheckRotationOptions } from './check/check-rotation.js';
+export { checkRotation } from './check/check-rotation.js';
+export type {
+  RotationCheckResult,
+  RotationFinding,
+  RotationFindingCode,
+  RotationFindingSeverity,
+} from './check/findings.js';
+export type { RotationRolePolicies } from './check/iam-checks.js';
+export type { PasswordRules } from './check/password-rules.js';
 export type { DatabaseCredentials, DatabaseSecret, DatabaseSecretSchemaOptions } from './db-secret.js';
 export {
   createDatabaseSecretSchema,
@@ -48,6 +58,8 @@ export type { StepOutcome } from './framework/run-step.js';
 export { runRotationStep } from './framework/run-step.js';
 export type { ConfigureRotationOptions, RotateNowOptions, RotateSecretResult } from './labels/configure.js';
 export { cancelRotation, configureRotation, rotateNow } from './labels/configure.js';
+export type { RotationDescription } from './labels/describe-rotation.js';
+export { describeRotation } from './labels/describe-rotation.js';
 export type { ListVersionsOptions, SecretVersionInfo } from './labels/list-versions.js';
 export { listVersions } from './labels/list-versions.js';
 export type { MoveLabelResult } from './labels/move-label.js';
@@ -60,10 +72,23 @@ export type { RotationSchedule } from './labels/schedule.js';
 export { toRotationRules } from './labels/schedule.js';
 export type { SecretVersionStages } from './labels/version-stages.js';
 export { getVersionStages, versionWithStage } from './labels/version-stages.js';
+export type { CredentialSource } from './pool/detect.js';
+export { cachedCredentials, credentialsDigest } from './pool/detect.js';
+export type {
+  EndablePool,
+  RotatingPool,
+  RotatingPoolEvent,
+  RotatingPoolOptions,
+  RotatingPoolStats,
+} from './pool/rotating-pool.js';
+export { DEFAULT_DRAIN_MS, DEFAULT_POOL_AUTH_RETRIES, rotatingPool } from './pool/rotating-pool.js';
 export type { RotationStage } from './stages.js';
 export { AWSCURRENT, AWSPENDING, AWSPREVIOUS } from './stages.js';
 export type {
   PendingRotationVersions,
+  PreflightContext,
+  PreflightOutcome,
+  ResolvedPasswordPolicy,
   RotationLogger,
   RotationStepContext,
   RotationStrategy,

@@ -5,6 +5,8 @@
  * engine side.
  */
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
+import type { RotationFinding } from './check/findings.js';
+import type { PasswordPolicy } from './framework/password.js';
 
 /** Logger used during rotation. Never receives passwords. */
 export interface RotationLogger {
@@ -72,4 +74,46 @@ export interface RotationStrategy {
   setSecret(versions: PendingRotationVersions, ctx: RotationStepContext): Promise<void>;
   /** Logs in with the pending credentials and runs a trivial query; throws when it cannot. */
   testSecret(versions: PendingRotationVersions, ctx: RotationStepContext): Promise<void>;
+  /**
+   * Preflight (`checkRotation`): what would make the next rotation fail on the engine side (the
+   * secret's shape, logins, the master's privileges, user names, the password policy). Must
+   * change nothing: only logins and reads.
+   */
+  preflight?(ctx: PreflightContext): Promise<PreflightOutcome>;
+}
+
+/** What a strategy's preflight is given. */
+export interface PreflightContext {
+  /** Secrets Manager client of the secret's region. */
+  readonly client: SecretsManagerClientLike;
+  /** The secret checked. */
+  readonly secretId: string;
+  /** AWSCURRENT's SecretString. */
+  readonly current: string;
+  /**
+   * Reads another secret's AWSCURRENT string (the `masterarn` secret).
+   *
+   * @throws SecretkitError AWS errors mapped, `NOT_A_STRING`
+   */
+  getSecretString(secretId: string): Promise<string>;
+  /** The password policy of the rotation, defaults filled in. */
+  readonly passwordPolicy: ResolvedPasswordPolicy;
+  /** One password GetRandomPassword made with that policy (never shown), when it could make one. */
+  readonly passwordSample?: string | undefined;
+}
+
+/** What a strategy's preflight found. */
+export interface PreflightOutcome {
+  /** Problems and checks that could not be made. */
+  readonly findings: readonly RotationFinding[];
+  /** Names of the checks made that passed. */
+  readonly passed: readonly string[];
+}
+
+/** A password policy with its defaults filled in. */
+export interface ResolvedPasswordPolicy extends PasswordPolicy {
+  /** Password length. */
+  readonly length: number;
+  /** Characters never used. */
+  readonly excludeCharacters: string;
 }

@@ -3,6 +3,7 @@
  * SDK's command objects and answers like the service (same output shapes, `$metadata`, and
  * the SDK's exception classes), so it plugs in wherever a `SecretsManagerClient` is expected.
  */
+import { type InspectOptionsStylized, inspect } from 'node:util';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { type Clock, systemClock } from '../cache/clock.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
@@ -19,6 +20,7 @@ import {
   failureError,
 } from './faults.js';
 import { arnSuffix, type RandomSource, randomUuid, seededRandom } from './random.js';
+import { redactedSecrets } from './redacted-view.js';
 import type { RotationLambda } from './rotation-lambda.js';
 import { type SeededSecret, type SeedSpec, type SeedValueFields, seedSecret } from './seed.js';
 import { rotateTo, type SimulatedRotation } from './simulate-rotation.js';
@@ -116,7 +118,8 @@ export class InMemorySecretsManagerClient implements SecretsManagerClientLike {
 export class InMemorySecretsManager extends InMemorySecretsManagerClient {
   /** The account in ARNs. */
   readonly accountId: string;
-  private readonly store = new SecretStore();
+  /** ES private: no inspect option, test-runner diff or `JSON.stringify` reaches the values. */
+  readonly #store = new SecretStore();
   private readonly log = new CallLog();
   private readonly faults = new Faults();
   private readonly clients = new Map<string, InMemorySecretsManagerClient>();
@@ -162,7 +165,7 @@ export class InMemorySecretsManager extends InMemorySecretsManagerClient {
 
   private context(region: string, requestId: string): HandlerContext {
     return {
-      store: this.store,
+      store: this.#store,
       region,
       accountId: this.accountId,
       errors: new ServiceErrors(requestId),
@@ -190,7 +193,7 @@ export class InMemorySecretsManager extends InMemorySecretsManagerClient {
       const ctx = this.context(region, requestId);
       const failure = this.faults.take(operation, region);
       if (failure !== undefined) throw failureError(failure, ctx.errors, operation, this.accountId);
-      this.store.purgeExpired(this.clock.now());
+      this.#store.purgeExpired(this.clock.now());
       const output = await handler(ctx, input as never);
       finish('ok');
       return { ...(output as object), $metadata: responseMetadata(200, requestId) };
@@ -307,11 +310,34 @@ export class InMemorySecretsManager extends InMemorySecretsManagerClient {
 
   /** Back to an empty fake: no secrets, calls, failures, outages or latency (the seed restarts). */
   reset(): void {
-    this.store.clear();
+    this.#store.clear();
     this.log.clear();
     this.faults.reset();
     this.latencyMs = 0;
     this.random = this.freshRandom();
+  }
+
+  /** Names, regions and versions of the secrets, and the call count; never a value. */
+  toJSON(): Record<string, unknown> {
+    return {
+      region: this.region,
+      accountId: this.accountId,
+      secrets: redactedSecrets(this.#store),
+      calls: this.log.count(),
+    };
+  }
+
+  /** Never a value. */
+  override toString(): string {
+    return `InMemorySecretsManager(${this.region}, ${this.#store.secrets.length} secrets, values redacted)`;
+  }
+
+  /** Never a value: the same view as {@link toJSON}. */
+  [inspect.custom](depth: number, options: InspectOptionsStylized, show: typeof inspect): string {
+    if (depth < 0) return this.toString();
+    // Three levels more than asked, so the default depth shows each version's id and stages.
+    const remaining = options.depth === null || options.depth === undefined ? null : options.depth + 2;
+    return `InMemorySecretsManager ${show(this.toJSON(), { ...options, depth: remaining })}`;
   }
 }
 

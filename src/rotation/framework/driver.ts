@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { SecretkitError } from '../../errors/secretkit-error.js';
 import type { SecretsManagerClientLike } from '../../sdk/client-like.js';
+import { assertNotManaged } from '../labels/describe-rotation.js';
 import { detachLabel } from '../labels/move-label.js';
 import { getVersionStages, stagesOf, versionWithStage } from '../labels/version-stages.js';
 import { AWSCURRENT, AWSPENDING } from '../stages.js';
@@ -50,7 +51,8 @@ async function plan(
   secretId: string,
   wanted: string | undefined,
 ): Promise<Plan> {
-  const { stagesByVersion } = await getVersionStages(client, secretId);
+  const { stagesByVersion, owningService } = await getVersionStages(client, secretId);
+  assertNotManaged(owningService, secretId);
   let pending = versionWithStage(stagesByVersion, AWSPENDING);
   if (pending !== undefined && stagesOf(stagesByVersion, pending)?.includes(AWSCURRENT)) {
     // A finished rotation whose AWSPENDING was left on the current version: clean it, start afresh.

@@ -3,6 +3,7 @@
  */
 import { SecretkitError } from '../../errors/secretkit-error.js';
 import type { SecretsManagerClientLike } from '../../sdk/client-like.js';
+import { assertNotManaged } from '../labels/describe-rotation.js';
 import { getVersionStages, stagesOf } from '../labels/version-stages.js';
 import { AWSCURRENT, AWSPENDING } from '../stages.js';
 
@@ -35,6 +36,7 @@ export async function precheck(
 ): Promise<PrecheckResult> {
   const described = await getVersionStages(client, secretId);
   const arn = described.arn ?? secretId;
+  assertNotManaged(described.owningService, secretId);
   const { stagesByVersion } = described;
   if (requireRotationEnabled && !described.rotationEnabled) {
     throw new SecretkitError('ROTATION_NOT_ENABLED', `Rotation is not enabled on secret "${secretId}".`, {

@@ -1,6 +1,7 @@
 /**
  * Runs one step of a rotation with AWS's pre-checks: what the Lambda handler does per invocation.
  */
+import { traceRotationStep } from '../../observe/rotation-step.js';
 import type { SecretsManagerClientLike } from '../../sdk/client-like.js';
 import type { RotationStrategy } from '../strategy.js';
 import { createStepContext } from './context.js';
@@ -25,12 +26,24 @@ export type StepOutcome = 'done' | 'skipped';
  * @param allowNewToken - the token may not be a version yet (the driver's createSecret)
  * @throws SecretkitError `ROTATION_NOT_ENABLED`, `ROTATION_INVALID_TOKEN`, `ROTATION_FAILED`, AWS errors mapped
  */
-export async function runRotationStep(
+export function runRotationStep(
   client: SecretsManagerClientLike,
   event: RotationEvent,
   strategy: RotationStrategy,
   options: RotationOptions = {},
   allowNewToken = false,
+): Promise<StepOutcome> {
+  return traceRotationStep(event, strategy.name, () =>
+    runStep(client, event, strategy, options, allowNewToken),
+  );
+}
+
+async function runStep(
+  client: SecretsManagerClientLike,
+  event: RotationEvent,
+  strategy: RotationStrategy,
+  options: RotationOptions,
+  allowNewToken: boolean,
 ): Promise<StepOutcome> {
   const token = event.ClientRequestToken;
   const checked = await precheck(

@@ -2,15 +2,23 @@
  * Turns rotation on (RotateSecret with a function and schedule), starts one now, or cancels it.
  */
 import { CancelRotateSecretCommand, RotateSecretCommand } from '@aws-sdk/client-secrets-manager';
+import { SecretkitError } from '../../errors/secretkit-error.js';
 import type { SecretsManagerClientLike } from '../../sdk/client-like.js';
 import { callAws } from '../aws-call.js';
 import { requireText } from '../validate.js';
+import { describeRotation } from './describe-rotation.js';
 import { type RotationSchedule, toRotationRules } from './schedule.js';
 
 /** Options of {@link configureRotation}. */
 export interface ConfigureRotationOptions {
   /** ARN of the rotation Lambda. Leave out to keep the one configured (or for managed rotation). */
   readonly lambdaArn?: string | undefined;
+  /**
+   * Managed rotation: the secret is owned by another service (`OwningService`, e.g. RDS master
+   * passwords) that rotates it without a Lambda; only the schedule and window are set. Checked
+   * with DescribeSecret first; `lambdaArn` is not allowed with it. @defaultValue false
+   */
+  readonly managed?: boolean | undefined;
   /** When to rotate: `rate(...)`, `cron(...)` (UTC) or `{ days }`. */
   readonly schedule: RotationSchedule;
   /** Length of the rotation window, e.g. `'3h'`. @defaultValue AWS's: 1 hour (hourly) or the rest of the day */
@@ -53,6 +61,7 @@ export async function configureRotation(
   requireText('secretId', secretId);
   if (options.lambdaArn !== undefined) requireText('lambdaArn', options.lambdaArn, secretId);
   const rules = toRotationRules(options.schedule, options.duration, secretId);
+  if (options.managed === true) await checkManaged(client, secretId, options);
   const out = await callAws('RotateSecret', secretId, () =>
     client.send(
       new RotateSecretCommand({
@@ -67,6 +76,31 @@ export async function configureRotation(
     ),
   );
   return { arn: out.ARN, versionId: out.VersionId };
+}
+
+async function checkManaged(
+  client: SecretsManagerClientLike,
+  secretId: string,
+  options: ConfigureRotationOptions,
+): Promise<void> {
+  if (options.lambdaArn !== undefined) {
+    throw new SecretkitError(
+      'INVALID_ARGUMENT',
+      'Managed rotation takes no lambdaArn: the owning service rotates the secret.',
+      {
+        secretId,
+        details: { argument: 'lambdaArn' },
+      },
+    );
+  }
+  const described = await describeRotation(client, secretId);
+  if (described.owningService === undefined) {
+    throw new SecretkitError(
+      'INVALID_ARGUMENT',
+      `Secret "${secretId}" is not owned by another service, so it has no managed rotation: give a lambdaArn instead.`,
+      { secretId, details: { argument: 'managed' } },
+    );
+  }
 }
 
 /** Options of {@link rotateNow}. */

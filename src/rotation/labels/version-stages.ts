@@ -13,6 +13,8 @@ export interface SecretVersionStages {
   readonly name: string | undefined;
   /** Whether rotation is enabled (`RotationEnabled`). */
   readonly rotationEnabled: boolean;
+  /** The service that owns the secret (`OwningService`, e.g. `rds`), if any. */
+  readonly owningService?: string | undefined;
   /** Staging labels of every labelled version, by version id. */
   readonly stagesByVersion: Readonly<Record<string, readonly string[]>>;
 }
@@ -37,6 +39,7 @@ export async function getVersionStages(
     arn: out.ARN,
     name: out.Name,
     rotationEnabled: out.RotationEnabled === true,
+    owningService: out.OwningService || undefined,
     stagesByVersion: out.VersionIdsToStages ?? {},
   };
 }

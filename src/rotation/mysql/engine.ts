@@ -2,6 +2,7 @@
 import mysql from 'mysql2/promise';
 import { MYSQL_ENGINES } from '../db-secret.js';
 import type { ConnectTarget, SqlEngine, SqlSession } from '../sql/engine.js';
+import { mysqlMasterProblems, mysqlServerPasswordRules } from './privileges.js';
 import {
   accountSql,
   alterUserPasswordSql,
@@ -81,6 +82,11 @@ export function mysqlEngine(settings: MysqlEngineSettings = {}): SqlEngine<Mysql
       typeof error === 'object' &&
       error !== null &&
       (error as { code?: unknown }).code === 'HANDSHAKE_NO_SSL_SUPPORT',
+    usernameProblem: (name) => (name.includes('\0') ? 'it contains a NUL character' : undefined),
+    serverPasswordRules: (session) => mysqlServerPasswordRules(session.connection),
+    async masterPrivilegeProblems(session, current) {
+      return mysqlMasterProblems(session.connection, accountSql(current, host, await quoteMode(session)));
+    },
     async setOwnPassword(session, _username, password) {
       const mode = await quoteMode(session);
       const version = await scalar(session, 'SELECT VERSION()');

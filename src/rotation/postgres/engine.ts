@@ -2,6 +2,7 @@
 import pg from 'pg';
 import { POSTGRES_ENGINES } from '../db-secret.js';
 import type { ConnectTarget, SqlEngine, SqlSession } from '../sql/engine.js';
+import { postgresMasterProblems } from './privileges.js';
 import {
   alterRolePasswordSql,
   createLoginRoleSql,
@@ -15,7 +16,12 @@ export interface PgSession extends SqlSession {
   readonly client: pg.Client;
 }
 
-async function connect(target: ConnectTarget): Promise<PgSession> {
+/**
+ * Opens an authenticated `pg` client (also used by the Redshift engine).
+ *
+ * @param target - where and how to log in
+ */
+export async function connectPg(target: ConnectTarget): Promise<PgSession> {
   const client = new pg.Client({
     host: target.host,
     port: target.port,
@@ -60,8 +66,11 @@ export function postgresEngine(): SqlEngine<PgSession> {
     engines: POSTGRES_ENGINES,
     defaultPort: 5432,
     maxUsernameLength: 63,
-    connect,
+    connect: connectPg,
     isTlsUnsupported: (error) => error instanceof Error && /does not support SSL/i.test(error.message),
+    usernameProblem: (name) => (name.includes('\0') ? 'it contains a NUL character' : undefined),
+    masterPrivilegeProblems: (session, current, clone) =>
+      postgresMasterProblems(session.client, current, clone),
     async setOwnPassword(session, username, password) {
       await session.client.query(
         alterRolePasswordSql(username, await passwordText(session, username, password)),

@@ -8,6 +8,7 @@ import { assertSameServer, closeQuietly, parseVersion, sqlTestSecret } from './c
 import { type ConnectionSettings, login } from './connect.js';
 import type { SqlEngine, SqlSession } from './engine.js';
 import { rotationFailed } from './errors.js';
+import { sqlPreflight } from './preflight.js';
 import { type DbCredentials, parseDbCredentials, withCredentials } from './secret.js';
 import { alternateUsername, CLONE_SUFFIX } from './usernames.js';
 
@@ -163,5 +164,6 @@ export function createAlternatingUsersStrategy<S extends SqlSession>(
     },
 
     testSecret: sqlTestSecret(engine, settings),
+    preflight: sqlPreflight(engine, settings, { kind: 'alternating', suffix }),
   };
 }

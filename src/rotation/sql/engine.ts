@@ -4,6 +4,7 @@
  * imports no driver.
  */
 import type { ConnectionOptions } from 'node:tls';
+import type { PasswordRules } from '../check/password-rules.js';
 
 /** Where and how to log in. */
 export interface ConnectTarget {
@@ -47,4 +48,23 @@ export interface SqlEngine<S extends SqlSession = SqlSession> {
    * does not exist, then set its password. Idempotent.
    */
   upsertClone(session: S, current: string, clone: string, password: string): Promise<void>;
+  /** Password rules of the engine (checked by the preflight). @defaultValue none */
+  readonly passwordRules?: PasswordRules | undefined;
+  /** Why the engine would refuse `name` as a user name, or `undefined` when it accepts it. */
+  usernameProblem?(name: string): string | undefined;
+  /** Rules the server adds (password-validation plugins), read with any logged-in session. */
+  serverPasswordRules?(session: S): Promise<PasswordRules>;
+  /**
+   * Preflight, as the master user: what would stop `upsertClone(current, clone)`. Reads only.
+   * Each problem names the missing privilege, never a value.
+   */
+  masterPrivilegeProblems?(session: S, current: string, clone: string): Promise<PrivilegeProblem[]>;
+}
+
+/** A privilege the master user lacks (preflight). */
+export interface PrivilegeProblem {
+  /** `create`: it may not create/alter the clone; `grant`: it may not grant what the user has. */
+  readonly kind: 'create' | 'grant';
+  /** What is missing, e.g. `CREATEROLE`, `SELECT ON appdb.* WITH GRANT OPTION`. */
+  readonly missing: string;
 }

@@ -8,6 +8,7 @@ import { assertSameServer, closeQuietly, parsePrevious, parseVersion, sqlTestSec
 import { type ConnectionSettings, login } from './connect.js';
 import type { SqlEngine, SqlSession } from './engine.js';
 import { rotationFailed } from './errors.js';
+import { sqlPreflight } from './preflight.js';
 import { type DbCredentials, type SecretRole, withCredentials } from './secret.js';
 
 function assertSameUser(
@@ -96,5 +97,6 @@ export function createSingleUserStrategy<S extends SqlSession>(
     },
 
     testSecret: sqlTestSecret(engine, settings),
+    preflight: sqlPreflight(engine, settings, { kind: 'single' }),
   };
 }

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CreateAliasCommand, CreateKeyCommand } from '@aws-sdk/client-kms';
 import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
@@ -119,5 +120,41 @@ describe('secretkit CLI (child process against the emulator)', () => {
   it('exits 3 when AWS cannot be reached', async () => {
     const run = await cli(['doctor', 'cli/prod/db'], { AWS_ENDPOINT_URL: 'http://127.0.0.1:9' });
     expect(run.code).toBe(3);
+  });
+
+  it('doctor without credentials says the checks could not run and exits 4', async () => {
+    await secretWithKey('cli/prod/db');
+    const run = await cli(['doctor', 'cli/prod/db'], { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' });
+    expect(run.stdout).toMatch(
+      /\[\? +\] describe-secret: DescribeSecret failed with CredentialsProviderError/,
+    );
+    expect(run.stdout).not.toMatch(/^No problem found\.$/m);
+    expect(run.stdout).toMatch(/this is not a pass/);
+    expect(run.code).toBe(4);
+  });
+
+  it('--version prints the version; <command> --help prints that command', async () => {
+    const version = await cli(['--version']);
+    const { version: expected } = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8'));
+    expect(version).toMatchObject({ code: 0, stdout: `secretkit ${expected}\n` });
+    const help = await cli(['doctor', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: secretkit doctor <id> \[options\]/);
+    expect(help.stdout).toContain('--no-read');
+  });
+
+  it('a bad option is reported in our words, on one line, with exit 2', async () => {
+    const run = await cli(['policy', 'x', '--bogus']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'secretkit: unknown option --bogus for "secretkit policy"\nRun `secretkit policy --help` for usage.\n',
+    );
+  });
+
+  it('prints no AWS SDK Node version warning (the CLI is our program)', async () => {
+    const run = await cli(['policy', 'cli/prod/none']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).not.toMatch(/NodeVersionSupportWarning|a\.co\//);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

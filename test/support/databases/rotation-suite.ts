@@ -27,6 +27,10 @@ export interface RotationSuiteOptions {
   /** The single-user strategy with default options (TLS `prefer`; the servers here have no TLS). */
   readonly singleUserDefaults: () => RotationStrategy;
   readonly alternatingUsers: () => RotationStrategy;
+  /** The `engine` of the secrets. @defaultValue the admin's engine */
+  readonly engineName?: string;
+  /** Creates the master user of alternating users. @defaultValue the admin's createMasterUser */
+  readonly createMasterUser?: (name: string, password: string) => Promise<void>;
 }
 
 interface Credentials {
@@ -55,7 +59,7 @@ export function rotationSuite(options: RotationSuiteOptions): void {
   function secretValue(username: string, password: string, extra: Record<string, unknown> = {}): string {
     const s = server();
     return JSON.stringify({
-      engine: admin().engine,
+      engine: options.engineName ?? admin().engine,
       host: s.host,
       port: s.port,
       username,
@@ -81,7 +85,7 @@ export function rotationSuite(options: RotationSuiteOptions): void {
   async function alternatingSecret(): Promise<{ id: string; user: string; password: string }> {
     const master = uniqueUser('master');
     const masterPassword = `master-${randomUUID()}`;
-    await admin().createMasterUser(master, masterPassword);
+    await (options.createMasterUser ?? admin().createMasterUser)(master, masterPassword);
     const masterArn = await createSecret(`db/${master}`, secretValue(master, masterPassword));
     const user = uniqueUser('alt');
     const password = `initial-${randomUUID()}`;

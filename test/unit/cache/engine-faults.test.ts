@@ -23,7 +23,7 @@ describe('createCacheEngine', () => {
         expect(events).toEqual([
           { type: 'miss', key: 'k' },
           { type: 'refresh', key: 'k', background: false },
-          { type: 'load-error', key: 'k', error, failures: 1 },
+          { type: 'load-error', key: 'k', error, failures: 1, durationMs: 0 },
           { type: 'stale', key: 'k', ageMs: 2_000, error },
         ]);
         expect(engine.stats()).toMatchObject({ staleServed: 1, loadErrors: 1, entries: 1 });
@@ -175,7 +175,7 @@ describe('createCacheEngine', () => {
         await expect(engine.get('k', loader)).rejects.toBe(error);
         // Assess
         expect(events).toContainEqual({ type: 'evict', key: 'k', reason: 'answer' });
-        expect(events).toContainEqual({ type: 'load-error', key: 'k', error, failures: 0 });
+        expect(events).toContainEqual({ type: 'load-error', key: 'k', error, failures: 0, durationMs: 0 });
         expect(types(events)).not.toContain('stale');
         expect(engine.stats()).toMatchObject({ entries: 0, staleServed: 0 });
         expect(await engine.get('k', loader)).toBe('v2'); // no backoff after an answer

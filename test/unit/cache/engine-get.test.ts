@@ -14,7 +14,7 @@ describe('createCacheEngine', () => {
       // Assess
       expect([first, second]).toEqual(['v1', 'v1']);
       expect(loader.calls).toBe(1);
-      expect(types(events)).toEqual(['miss', 'hit']);
+      expect(types(events)).toEqual(['miss', 'loaded', 'hit']);
       expect(engine.stats()).toMatchObject({ hits: 1, misses: 1, refreshes: 0, entries: 1, inFlight: 0 });
     });
 
@@ -112,7 +112,7 @@ describe('createCacheEngine', () => {
       expect(value).toBe('v1');
       expect(loader.calls).toBe(1);
       expect(engine.hasFresh('k')).toBe(true);
-      expect(types(events)).toEqual(['miss', 'hit']);
+      expect(types(events)).toEqual(['miss', 'loaded', 'hit']);
     });
 
     describe('refresh ahead', () => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { DescribeKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import {
   DescribeSecretCommand,
@@ -8,7 +10,10 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../../src/cli/args.js';
 import { pickRegion } from '../../../src/cli/clients.js';
+import { doctorExitCode } from '../../../src/cli/doctor-command.js';
+import { EXIT } from '../../../src/cli/exit-codes.js';
 import type { CliIo } from '../../../src/cli/io.js';
+import { COMMANDS } from '../../../src/cli/registry.js';
 import { runCli } from '../../../src/cli/run.js';
 
 const sm = mockClient(SecretsManagerClient);
@@ -39,31 +44,61 @@ beforeEach(() => {
 });
 
 describe('parseCliArgs', () => {
+  const kind = (argv: string[]) => parseCliArgs(argv, COMMANDS).kind;
   it.each([
     [[], 'usage-error'],
     [['--help'], 'help'],
     [['-h'], 'help'],
     [['help'], 'help'],
+    [['--version'], 'version'],
     [['rotate', 'x'], 'usage-error'],
     [['policy'], 'usage-error'],
     [['doctor', 'a', 'b'], 'usage-error'],
     [['policy', 'a', '--bogus'], 'usage-error'],
     [['policy', 'a', '--region'], 'usage-error'],
-    [['policy', 'a', 'b', '-r', 'eu-west-1', '--json'], 'policy'],
-    [['doctor', 'a', '--no-read'], 'doctor'],
-  ])('%j → %s', (argv, kind) => {
-    expect(parseCliArgs(argv).kind).toBe(kind);
+    [['policy', 'a', '--region', '--json'], 'usage-error'],
+    [['policy', 'a', '--json=yes'], 'usage-error'],
+    [['policy', 'a', '--no-read'], 'usage-error'],
+    [['doctor', 'a', '--no-batch'], 'usage-error'],
+    [['policy', 'a', 'b', '-r', 'eu-west-1', '--json'], 'run'],
+    [['policy', 'a', '--region=eu-west-1'], 'run'],
+    [['doctor', 'a', '--no-read'], 'run'],
+    [['doctor', '--help'], 'help'],
+    [['help', 'doctor'], 'help'],
+  ])('%j → %s', (argv, expected) => {
+    expect(kind(argv)).toBe(expected);
   });
 
   it('reads options', () => {
-    expect(parseCliArgs(['policy', 'a', 'b', '--region', 'eu-west-1', '--json', '--no-batch'])).toEqual({
-      kind: 'policy',
-      ids: ['a', 'b'],
+    const parsed = parseCliArgs(
+      ['policy', 'a', 'b', '--region', 'eu-west-1', '--json', '--no-batch'],
+      COMMANDS,
+    );
+    expect(parsed).toMatchObject({
+      kind: 'run',
+      args: ['a', 'b'],
       region: 'eu-west-1',
       json: true,
-      batch: false,
-      read: true,
+      options: { 'no-batch': true },
     });
+    expect(parsed.kind === 'run' && parsed.command.name).toBe('policy');
+  });
+
+  it.each([
+    [['policy', 'a', '--bogus'], 'unknown option --bogus for "secretkit policy"'],
+    [['policy', 'a', '-x'], 'unknown option -x for "secretkit policy"'],
+    [['policy', 'a', '--region'], '--region needs a value <region>'],
+    [['policy', 'a', '-r', '--json'], '-r needs a value <region>'],
+    [['doctor', 'a', '--json=1'], '--json takes no value'],
+    [['doctor', 'a', 'b'], 'doctor: give exactly one secret name or ARN (got 2)'],
+    [['policy'], 'policy: give at least one secret name or ARN'],
+    [['frobnicate'], 'unknown command "frobnicate": use policy, doctor, rotation check, cost'],
+    [['--bogus'], 'unknown option --bogus for secretkit'],
+  ])('%j: says "%s" in its own words', (argv, message) => {
+    const parsed = parseCliArgs(argv, COMMANDS);
+    expect(parsed).toMatchObject({ kind: 'usage-error', message });
+    // Never Node's own parseArgs wording (which quotes unevenly and names its API).
+    expect(parsed.kind === 'usage-error' && parsed.message).not.toMatch(/To specify a positional|parseArgs/);
   });
 });
 
@@ -142,5 +177,100 @@ describe('runCli', () => {
     const io = capture();
     expect(await runCli(['doctor', 'app/prod/db'], io, factory)).toBe(3);
     expect(io.stderr.join('\n')).toMatch(/did not answer/);
+  });
+});
+
+describe('runCli: basics', () => {
+  it('--version prints the version of the package', async () => {
+    const io = capture();
+    expect(await runCli(['--version'], io, factory)).toBe(0);
+    const { version } = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '../../../package.json'), 'utf8'),
+    );
+    expect(io.stdout).toEqual([`secretkit ${version}`]);
+  });
+
+  it.each(COMMANDS.map((c) => c.name))(
+    'secretkit %s --help prints the help of that command',
+    async (name) => {
+      const io = capture();
+      expect(await runCli([...name.split(' '), '--help'], io, factory)).toBe(0);
+      const text = io.stdout.join('\n');
+      expect(text).toMatch(new RegExp(`^Usage: secretkit ${name} `));
+      const command = COMMANDS.find((c) => c.name === name);
+      for (const option of Object.keys(command?.options ?? {})) expect(text).toContain(`--${option}`);
+      const io2 = capture();
+      expect(await runCli(['help', ...name.split(' ')], io2, factory)).toBe(0);
+      expect(io2.stdout).toEqual(io.stdout);
+    },
+  );
+
+  it('the global help lists every command and every exit code', async () => {
+    const io = capture();
+    await runCli(['--help'], io, factory);
+    const text = io.stdout.join('\n');
+    for (const c of COMMANDS) expect(text).toContain(`  ${c.name} ${c.argsUsage}`);
+    for (const code of Object.values(EXIT)) expect(text).toMatch(new RegExp(`^  ${code}  `, 'm'));
+  });
+
+  it('a usage error points to the help of the command', async () => {
+    const io = capture();
+    expect(await runCli(['doctor', 'a', '--bogus'], io, factory)).toBe(2);
+    expect(io.stderr).toEqual([
+      'secretkit: unknown option --bogus for "secretkit doctor"',
+      'Run `secretkit doctor --help` for usage.',
+    ]);
+  });
+});
+
+describe('runCli: doctor tells the truth', () => {
+  const noCredentials = () =>
+    Object.assign(new Error('Could not load credentials from any providers'), {
+      name: 'CredentialsProviderError',
+    });
+
+  it('exits 4 (not 0) when checks could not run, and never says "No problem found."', async () => {
+    sm.on(DescribeSecretCommand).rejects(noCredentials());
+    sm.on(GetSecretValueCommand).rejects(noCredentials());
+    const io = capture();
+    expect(await runCli(['doctor', 'app/prod/db'], io, factory)).toBe(EXIT.unchecked);
+    const text = io.stdout.join('\n');
+    expect(text).toMatch(/\[\? {6}\] describe-secret: DescribeSecret failed with CredentialsProviderError/);
+    expect(io.stdout.at(-1)).toMatch(
+      /^No problem found, but 2 checks could not run \(marked \?\): this is not a pass\.$/,
+    );
+  });
+
+  it('--json reports ok: false and counts the checks that could not run', async () => {
+    sm.on(DescribeSecretCommand).rejects(noCredentials());
+    const io = capture();
+    expect(await runCli(['doctor', 'app/prod/db', '--json', '--no-read'], io, factory)).toBe(4);
+    expect(JSON.parse(io.stdout.join('\n'))).toMatchObject({ ok: false, problems: 0, unchecked: 1 });
+  });
+
+  it('a problem wins over a check that could not run (exit 1)', async () => {
+    sm.on(DescribeSecretCommand).resolves({ ARN, KmsKeyId: 'alias/app' });
+    kms.on(DescribeKeyCommand).rejects(noCredentials());
+    sm.on(GetSecretValueCommand).rejects(
+      Object.assign(new Error('denied'), {
+        name: 'AccessDeniedException',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
+    const io = capture();
+    expect(await runCli(['doctor', 'app/prod/db'], io, factory)).toBe(EXIT.problems);
+    expect(io.stdout.at(-1)).toBe('1 problem found. 1 check could not run (marked ?).');
+  });
+});
+
+describe('doctorExitCode', () => {
+  const f = (status: 'ok' | 'problem' | 'unknown') => ({ check: 'read-value' as const, status, message: '' });
+  it.each([
+    [[f('ok')], 0],
+    [[f('ok'), f('unknown')], 4],
+    [[f('unknown'), f('problem')], 1],
+    [[], 4],
+  ])('%j → %i', (findings, code) => {
+    expect(doctorExitCode(findings)).toBe(code);
   });
 });

@@ -1,0 +1,88 @@
+/**
+ * Maps Parameter Store errors to {@link SecretkitError} codes. Messages name the parameter and
+ * the operation, never a value; the SDK error is kept as `cause`.
+ */
+import { toSecretkitError } from '../errors/aws-error.js';
+import { classifyFault } from '../errors/classify.js';
+import { isSecretkitError, SecretkitError, type SecretkitErrorCode } from '../errors/secretkit-error.js';
+
+const BY_NAME: Readonly<Record<string, SecretkitErrorCode>> = {
+  ParameterNotFound: 'NOT_FOUND',
+  ParameterVersionNotFound: 'NOT_FOUND',
+  ResourceNotFoundException: 'NOT_FOUND',
+  AccessDeniedException: 'ACCESS_DENIED',
+  AccessDenied: 'ACCESS_DENIED',
+  UnrecognizedClientException: 'ACCESS_DENIED',
+  InvalidClientTokenId: 'ACCESS_DENIED',
+  ParameterAlreadyExists: 'ALREADY_EXISTS',
+  InvalidKeyId: 'DECRYPTION_FAILURE',
+  KMSAccessDeniedException: 'ACCESS_DENIED',
+  TooManyUpdates: 'THROTTLED',
+  ValidationException: 'INVALID_REQUEST',
+  ParameterLimitExceeded: 'INVALID_REQUEST',
+  ParameterMaxVersionLimitExceeded: 'INVALID_REQUEST',
+  HierarchyLevelLimitExceededException: 'INVALID_REQUEST',
+  HierarchyTypeMismatchException: 'INVALID_REQUEST',
+  UnsupportedParameterType: 'INVALID_REQUEST',
+  InvalidAllowedPatternException: 'INVALID_REQUEST',
+  ParameterPatternMismatchException: 'INVALID_REQUEST',
+  InvalidFilterKey: 'INVALID_REQUEST',
+  InvalidFilterValue: 'INVALID_REQUEST',
+  InvalidNextToken: 'INVALID_REQUEST',
+  InvalidParameterException: 'INVALID_REQUEST',
+  InvalidRequestException: 'INVALID_REQUEST',
+};
+
+const FAULTS: Readonly<Record<string, SecretkitErrorCode>> = {
+  throttled: 'THROTTLED',
+  timeout: 'TIMEOUT',
+  network: 'REGION_UNAVAILABLE',
+  server: 'REGION_UNAVAILABLE',
+};
+
+const WHAT: Partial<Record<SecretkitErrorCode, string>> = {
+  NOT_FOUND: 'the parameter (or the requested version or label) does not exist',
+  ACCESS_DENIED: 'access denied (ssm:GetParameter*, and kms:Decrypt for a SecureString)',
+  ALREADY_EXISTS: 'the parameter exists; pass overwrite: true to replace it',
+  DECRYPTION_FAILURE: 'the KMS key of the SecureString is invalid or not usable',
+  THROTTLED: 'throttled by Parameter Store beyond the SDK retries',
+  TIMEOUT: 'no answer before the deadline',
+  REGION_UNAVAILABLE: 'Parameter Store did not answer',
+  INVALID_REQUEST: 'Parameter Store refused the request as invalid',
+};
+
+function nameOf(error: unknown): string {
+  const name = (error as { name?: unknown } | null)?.name;
+  return typeof name === 'string' ? name : '';
+}
+
+/**
+ * Converts what a Parameter Store call threw into a {@link SecretkitError}.
+ *
+ * @param error - what the SDK threw
+ * @param operation - e.g. `GetParameter`
+ * @param name - the parameter, when the call names one
+ */
+export function toParameterError(error: unknown, operation: string, name?: string): SecretkitError {
+  if (isSecretkitError(error)) return error;
+  const awsName = nameOf(error);
+  const kind = classifyFault(error);
+  const code = kind === 'answer' ? BY_NAME[awsName] : FAULTS[kind];
+  if (code === undefined) {
+    return toSecretkitError(error, { operation, secretId: name === undefined ? undefined : `ssm:${name}` });
+  }
+  const target = name === undefined ? operation : `${operation} of parameter "${name}"`;
+  return new SecretkitError(code, `${target} failed: ${WHAT[code] ?? awsName} (${awsName}).`, {
+    cause: error,
+    secretId: name,
+    details: { operation, awsErrorName: awsName, store: 'ssm' },
+  });
+}
+
+/** `NOT_FOUND` for a name GetParameters listed in `InvalidParameters`. */
+export function parameterNotFound(name: string, operation: string): SecretkitError {
+  return new SecretkitError('NOT_FOUND', `${operation} of parameter "${name}" failed: ${WHAT.NOT_FOUND}.`, {
+    secretId: name,
+    details: { operation, store: 'ssm' },
+  });
+}
