@@ -2,14 +2,15 @@ import { defineConfig } from 'tsup';
 
 /**
  * One build, two formats. Every sub-path entry of package.json "exports" is listed here.
- *
- * p-retry (and its dependency is-network-error) is ESM-only. It is bundled (noExternal) into
- * both outputs so the CommonJS build loads on Node 20 without require(esm); it is a
- * devDependency for that reason. Everything else that is a (peer) dependency stays external.
+ * Every (peer) dependency stays external. An ESM-only dependency would have to be listed in
+ * `noExternal` (bundled into both outputs, so the CommonJS build loads on Node 20 without
+ * require(esm)); there is none today (p-retry was dropped: one signature retry is a loop in
+ * src/sdk/send.ts).
  */
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    admin: 'src/admin/index.ts',
     rotation: 'src/rotation/index.ts',
     'rotation-postgres': 'src/rotation/postgres/index.ts',
     'rotation-mysql': 'src/rotation/mysql/index.ts',
@@ -32,5 +33,5 @@ export default defineConfig({
   platform: 'node',
   splitting: true,
   treeshake: true,
-  noExternal: ['p-retry', 'is-network-error'],
+  noExternal: [],
 });

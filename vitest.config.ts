@@ -18,6 +18,7 @@ export default defineConfig({
       { find: /^secretkit\/rotation\/redshift$/, replacement: src('rotation/redshift/index.ts') },
       { find: /^secretkit\/rotation$/, replacement: src('rotation/index.ts') },
       { find: /^secretkit\/iam$/, replacement: src('iam/index.ts') },
+      { find: /^secretkit\/admin$/, replacement: src('admin/index.ts') },
       { find: /^secretkit\/fleet$/, replacement: src('fleet/index.ts') },
       { find: /^secretkit\/testing$/, replacement: src('testing/index.ts') },
       { find: /^secretkit\/otel$/, replacement: src('otel/index.ts') },
@@ -29,6 +30,15 @@ export default defineConfig({
     ],
   },
   test: {
+    // `npm test` runs with --coverage; the thresholds are a floor a little under the figure
+    // measured when they were set (unit project alone, Dec 2026: statements 89.3%, branches
+    // 81.3%, functions 90.2%, lines 90.7%), against regressions, not a target.
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      reporter: ['text-summary'],
+      thresholds: { statements: 87, branches: 79, functions: 88, lines: 88 },
+    },
     projects: [
       {
         extends: true,
@@ -36,6 +46,19 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'types',
+          include: [],
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['test/types/**/*.test-d.ts'],
+            tsconfig: 'tsconfig.json',
+          },
         },
       },
       {

@@ -30,6 +30,7 @@ import {
   timed,
   withTimeout,
 } from './lib/measure.js';
+import { measureReaderBundles } from './lib/reader-bundle.js';
 
 /** Delay of every answer of the fake service, ms. */
 export const SEND_DELAY_MS = 5;
@@ -613,7 +614,10 @@ async function handlers(kinds: readonly CandidateKind[]): Promise<string> {
         .join(', ')}.`,
     );
   }
+  const reader = await readerBundleSection();
   return [
+    reader,
+    '',
     '### Minimal handler: bundle size and import time',
     '',
     'A handler that reads one string secret, client created at module scope, bundled with esbuild (ESM, minified, node20). "SDK bundled": everything in one file, as deployed with a bundled SDK; "own bytes": the same handler with the SDK (`@aws-sdk/*`, `@smithy/*`, `@aws-crypto/*` and the client\'s dependency closure) external, i.e. the handler plus the library and its other dependencies. "SDK share": SDK bytes in the bundled output (esbuild metafile). Import: `await import()` of the bundled file in a fresh `node` process, median of 7 interleaved runs; ratio to the raw SDK handler.',
@@ -632,6 +636,47 @@ async function handlers(kinds: readonly CandidateKind[]): Promise<string> {
       rows,
     ),
     ...(notes.length ? ['', ...notes] : []),
+  ].join('\n');
+}
+
+/** Issue #10's read-only handler: secretkit + lru-cache gzip, and library-only import time. */
+async function readerBundleSection(): Promise<string> {
+  progress(
+    'read-only typed handler: esbuild bundle (SDK and zod external) and import time with the SDK preloaded',
+  );
+  const results = await measureReaderBundles(9);
+  const sk = results.find((r) => r.id === 'secretkit');
+  const pt = results.find((r) => r.id === 'powertools');
+  target(
+    'reader-only handler, secretkit + lru-cache',
+    '<= 12 KiB gzip',
+    sk?.gzip ?? Number.NaN,
+    kib,
+    (n) => n <= 12 * 1024,
+  );
+  target(
+    'library-only import (SDK preloaded) vs Powertools',
+    `<= ${fixed(pt?.importMs ?? Number.NaN, 1)} ms`,
+    sk?.importMs ?? Number.NaN,
+    (n) => `${fixed(n, 1)} ms`,
+    (n) => n <= (pt?.importMs ?? Number.NaN),
+  );
+  const rows = results.map((r) => [
+    r.id,
+    r.error ? `n/a (${r.error})` : kib(r.bytes),
+    kib(r.gzip),
+    fixed(r.importMs, 1),
+    r.parts
+      .slice(0, 6)
+      .map(([part, bytes]) => `${part} ${int(bytes)}`)
+      .join(', '),
+  ]);
+  return [
+    '### Read-only handler: one typed secret',
+    '',
+    "A handler reading one JSON secret validated with `zod/mini`, client at module scope, bundled with esbuild (ESM, minified, node20) with `@aws-sdk/*`, `@smithy/*` and zod external: the output is the handler plus the library and its own dependencies (for secretkit, lru-cache). Import: the SDK and zod are imported first in a fresh `node` process, then the bundle's `await import()` is timed (the library's own cost); median of 9 interleaved runs.",
+    '',
+    table(['', 'minified', 'gzip', 'import ms (SDK preloaded)', 'largest parts (minified bytes)'], rows),
   ].join('\n');
 }
 

@@ -10,6 +10,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import pg from 'pg';
 import { z } from 'zod';
 import { startMoto } from '../scripts/lib/moto-server.js';
+import { SecretsAdmin } from '../src/admin/index.js';
 import { isSecretkitError, SecretsClient } from '../src/index.js';
 import { checkRotation, databaseSecretSchema, runRotation, withSecret } from '../src/rotation/index.js';
 import { postgresAlternatingUsers, postgresSingleUser } from '../src/rotation/postgres/index.js';
@@ -40,12 +41,19 @@ function chapter(title: string): void {
   say();
   say(`== ${title}`);
 }
-function calls(client: SecretsClient): string {
+/** The reader's counters, with the admin client's calls (writes) added when given. */
+function calls(client: SecretsClient, admin?: SecretsAdmin): string {
   const { apiCalls, hits, misses, staleServed } = client.stats();
-  const ops = Object.entries(apiCalls.byOperation)
+  const written = admin?.stats().apiCalls;
+  const byOperation: Record<string, number> = { ...apiCalls.byOperation };
+  for (const [op, n] of Object.entries(written?.byOperation ?? {}))
+    byOperation[op] = (byOperation[op] ?? 0) + n;
+  const ops = Object.entries(byOperation)
+    .sort(([a], [b]) => a.localeCompare(b))
     .map(([op, n]) => `${op} ${n}`)
     .join(', ');
-  return `[API calls: ${apiCalls.total}${ops ? ` (${ops})` : ''}; cache hits ${hits}, misses ${misses}, stale served ${staleServed}]`;
+  const total = apiCalls.total + (written?.total ?? 0);
+  return `[API calls: ${total}${ops ? ` (${ops})` : ''}; cache hits ${hits}, misses ${misses}, stale served ${staleServed}]`;
 }
 
 async function main(): Promise<void> {
@@ -63,9 +71,15 @@ async function main(): Promise<void> {
     maxStaleMs: 15 * 60_000,
     clock,
   });
+  // Writes go through the admin client; it keeps the reader's cache coherent.
+  const secretsAdmin = new SecretsAdmin({
+    region: 'us-east-1',
+    clientConfig: baseConfig,
+    readers: [secrets],
+  });
   try {
     chapter('1. Store a database credential (JSON) in Secrets Manager');
-    await secrets.createSecret({
+    await secretsAdmin.createSecret({
       name: 'demo/prod/db',
       value: {
         json: {
@@ -80,13 +94,15 @@ async function main(): Promise<void> {
       description: 'app database',
       tags: { app: 'demo' },
     });
-    say(`created demo/prod/db ${calls(secrets)}`);
+    say(`created demo/prod/db ${calls(secrets, secretsAdmin)}`);
 
     chapter('2. Read it typed by a zod schema, then again from the cache');
     const db = await secrets.getJson('demo/prod/db', Db);
-    say(`db.host=${db.host} db.port=${db.port} (a number, typed by the schema) ${calls(secrets)}`);
+    say(
+      `db.host=${db.host} db.port=${db.port} (a number, typed by the schema) ${calls(secrets, secretsAdmin)}`,
+    );
     for (let i = 0; i < 1000; i++) await secrets.getJson('demo/prod/db', Db);
-    say(`1,000 more reads ${calls(secrets)}  <- no new API call`);
+    say(`1,000 more reads ${calls(secrets, secretsAdmin)}  <- no new API call`);
     const wrong = await secrets
       .getJson('demo/prod/db', z.object({ port: z.string() }))
       .catch((e: unknown) => e);
@@ -96,7 +112,7 @@ async function main(): Promise<void> {
 
     chapter('3. Preload a batch at startup (BatchGetSecretValue, 20 per call)');
     for (let i = 0; i < 30; i++)
-      await secrets.createSecret({ name: `demo/prod/key-${i}`, value: { string: `k${i}` } });
+      await secretsAdmin.createSecret({ name: `demo/prod/key-${i}`, value: { string: `k${i}` } });
     const before = secrets.stats().apiCalls.byOperation['BatchGetSecretValue'] ?? 0;
     const ids = Array.from({ length: 30 }, (_, i) => `demo/prod/key-${i}`);
     const pre = await secrets.preload([...ids, 'demo/prod/missing']);
@@ -128,7 +144,7 @@ async function main(): Promise<void> {
     outage.close();
 
     chapter('5. Replicate to us-west-2, then take us-east-1 down');
-    await secrets.createSecret({
+    await secretsAdmin.createSecret({
       name: 'demo/prod/api-key',
       value: { string: 'sk_demo_1' },
       replicaRegions: ['us-west-2'],
@@ -175,11 +191,11 @@ async function main(): Promise<void> {
     const admin = await postgresAdmin(postgres);
     await admin.createMasterUser('demo_master', 'master-password-1');
     await admin.createAppUser('demo_app', 'app-password-1');
-    const master = await secrets.createSecret({
+    const master = await secretsAdmin.createSecret({
       name: 'demo/prod/db-master',
       value: { json: { ...pgBase(postgres), username: 'demo_master', password: 'master-password-1' } },
     });
-    await secrets.createSecret({
+    await secretsAdmin.createSecret({
       name: 'demo/prod/db-app',
       value: {
         json: {
@@ -278,6 +294,7 @@ async function main(): Promise<void> {
     sm.destroy();
   } finally {
     secrets.close();
+    secretsAdmin.close();
     await proxy.close();
     await postgres.stop();
     await moto.stop();

@@ -113,7 +113,7 @@ IAM's \`?\` matches exactly one character, so it matches the secret \`<name>\` w
 and not \`<name>-extra\` or \`<name>/child\`.
 
 \`\`\`ts
-import { parseSecretArn, secretArnPattern, secretPrefixPattern, withRegion } from 'secretkit';
+import { parseSecretArn, secretArnPattern, secretPrefixPattern, withRegion } from 'secretkit/iam';
 
 parseSecretArn('${DB}');
 // { partition: 'aws', region: 'us-east-1', accountId: '${ACCOUNT}', name: 'billing/prod/db', suffix: 'AbC123' }

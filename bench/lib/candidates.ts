@@ -184,7 +184,8 @@ const middyKind: CandidateKind = {
       ids.forEach((id, i) => {
         fetchData[`s${i}`] = id;
       });
-      const base = async (_event: unknown, ctx: Record<string, unknown>): Promise<unknown> => ctx['s0'];
+      const base = async (_event: unknown, ctx: object): Promise<unknown> =>
+        (ctx as Record<string, unknown>)['s0'];
       const wrapped = middy(base, { timeoutEarlyInMillis: 0 }).use(
         secretsManager({
           fetchData,

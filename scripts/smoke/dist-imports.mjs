@@ -36,7 +36,7 @@ function readNoExternal() {
     const list = /noExternal:\s*\[([^\]]*)\]/.exec(text)?.[1] ?? '';
     return [...list.matchAll(/['"]([^'"]+)['"]/g)].map((m) => /** @type {string} */ (m[1]));
   } catch {
-    return ['p-retry', 'is-network-error'];
+    return [];
   }
 }
 
@@ -90,5 +90,5 @@ const ext = [...external.keys()].sort();
 const bundled = BUNDLED_ESM_ONLY.map((p) => `${p} ${inlined.includes(p) ? 'inlined' : 'unused so far'}`);
 console.log(
   `ok dist imports: ${files.length} files; external packages: ${ext.join(', ') || 'none'}; ` +
-    `ESM-only: ${bundled.join(', ')}, never require()d`,
+    (bundled.length ? `ESM-only: ${bundled.join(', ')}, never require()d` : 'no ESM-only package to bundle'),
 );

@@ -2,9 +2,8 @@
  * Defaults of the cache options and the one place that validates them. docs/caching.md
  * explains why each default has its value.
  */
-import type { CacheOptions } from '../client/types.js';
 import { isFault as defaultIsFault } from '../errors/classify.js';
-import { SecretkitError } from '../errors/secretkit-error.js';
+import { functionOption, invalidOption, type NumberRule, numberOption } from '../options/checks.js';
 import { type Clock, systemClock } from './clock.js';
 import type { CacheEngineOptions, CacheEvent } from './types.js';
 
@@ -33,6 +32,56 @@ export const DEFAULT_NOT_FOUND_TTL_MS = 30_000;
 /** Most entries kept (LRU): 1024, like AWS's caching clients. */
 export const DEFAULT_MAX_ENTRIES = 1024;
 
+/**
+ * The largest `maxEntries` accepted: 2²⁴ (16,777,216). lru-cache sizes its index arrays by
+ * `max`, and refuses more than 2³²; a bound beyond this is a configuration mistake.
+ */
+export const MAX_ENTRIES_LIMIT = 2 ** 24;
+
+/** Cache options (owned by cache/); see docs/caching.md for each default and why. */
+export interface CacheOptions {
+  /** Freshness of a cached value. @defaultValue 300_000 (5 minutes) */
+  readonly ttlMs?: number | undefined;
+  /** Expiry is pulled earlier by a random fraction of the TTL up to this. @defaultValue 0.1 */
+  readonly jitterRatio?: number | undefined;
+  /** A hit in the last fraction of the TTL starts one background refresh. @defaultValue 0.2 */
+  readonly refreshAheadRatio?: number | undefined;
+  /**
+   * Past expiry, a read within this window returns the old value at once and refreshes in the
+   * background (stale-while-revalidate); later reads wait. 0 disables. @defaultValue 60_000
+   */
+  readonly staleWhileRevalidateMs?: number | undefined;
+  /** How long past expiry a value may be served while AWS is failing. 0 disables. @defaultValue 900_000 */
+  readonly maxStaleMs?: number | undefined;
+  /**
+   * How long a NOT_FOUND answer (a missing secret, or a stage on no version, such as AWSPENDING
+   * outside a rotation) is remembered, so asking again costs no call. 0 disables. @defaultValue 30_000
+   */
+  readonly notFoundTtlMs?: number | undefined;
+  /** First backoff after a failed refresh. @defaultValue 1_000 */
+  readonly backoffBaseMs?: number | undefined;
+  /** Backoff cap. @defaultValue 128_000 */
+  readonly backoffMaxMs?: number | undefined;
+  /** Most entries kept (LRU), at most 2²⁴ (16,777,216). @defaultValue 1024 */
+  readonly maxEntries?: number | undefined;
+  /** Optional bound on the total size of cached values in bytes. @defaultValue undefined (no bound) */
+  readonly maxBytes?: number | undefined;
+}
+
+/** The names of {@link CacheOptions} (for the client's unknown-key check). */
+export const CACHE_OPTION_KEYS: readonly (keyof CacheOptions)[] = [
+  'ttlMs',
+  'jitterRatio',
+  'refreshAheadRatio',
+  'staleWhileRevalidateMs',
+  'maxStaleMs',
+  'notFoundTtlMs',
+  'backoffBaseMs',
+  'backoffMaxMs',
+  'maxEntries',
+  'maxBytes',
+];
+
 /** Input of {@link resolveCacheOptions}: the client's cache options plus the injectable parts. */
 export interface ResolveCacheOptionsInput extends CacheOptions {
   /** Time source. @defaultValue `Date.now` */
@@ -45,45 +94,14 @@ export interface ResolveCacheOptionsInput extends CacheOptions {
   readonly onEvent?: ((event: CacheEvent) => void) | undefined;
   /** Which answers are "not found" (remembered for `notFoundTtlMs`). @defaultValue none */
   readonly isNotFound?: ((error: unknown) => boolean) | undefined;
+  /** What a failure record keeps of an error. @defaultValue the error itself */
+  readonly compactError?: ((error: unknown) => unknown) | undefined;
 }
 
-function describeValue(value: unknown): string {
-  return typeof value === 'number' ? String(value) : typeof value;
-}
-
-function invalid(option: string, rule: string, got: unknown): SecretkitError {
-  return new SecretkitError(
-    'INVALID_ARGUMENT',
-    `Cache option ${option} must be ${rule} (got ${describeValue(got)})`,
-    {
-      details: { option },
-    },
-  );
-}
-
-function number(
-  input: ResolveCacheOptionsInput,
-  option: keyof CacheOptions,
-  fallback: number,
-  rule: string,
-  ok: (n: number) => boolean,
-): number {
-  const value: unknown = input[option];
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || Number.isNaN(value) || !ok(value)) throw invalid(option, rule, value);
-  return value;
-}
-
-function fn<F>(value: F | undefined, option: string, fallback: F): F {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'function') throw invalid(option, 'a function', value);
-  return value;
-}
-
-const positiveFinite = (n: number): boolean => Number.isFinite(n) && n > 0;
-const nonNegativeFinite = (n: number): boolean => Number.isFinite(n) && n >= 0;
-const ratio = (n: number): boolean => n >= 0 && n < 1;
-const positiveInteger = (n: number): boolean => Number.isSafeInteger(n) && n > 0;
+const OWNER = 'Cache';
+const duration = { min: 0 } as const;
+const positiveDuration = { min: 0, exclusiveMin: true } as const;
+const ratio = { min: 0, max: 0.999_999 } as const;
 
 /**
  * Validates the cache options, fills in the defaults and freezes the result.
@@ -98,73 +116,36 @@ const positiveInteger = (n: number): boolean => Number.isSafeInteger(n) && n > 0
  * ```
  */
 export function resolveCacheOptions(input: ResolveCacheOptionsInput = {}): CacheEngineOptions {
-  const ttlMs = number(input, 'ttlMs', DEFAULT_TTL_MS, 'a positive finite number', positiveFinite);
-  const jitterRatio = number(input, 'jitterRatio', DEFAULT_JITTER_RATIO, 'in [0, 1)', ratio);
-  const refreshAheadRatio = number(
-    input,
-    'refreshAheadRatio',
-    DEFAULT_REFRESH_AHEAD_RATIO,
-    'in [0, 1)',
-    ratio,
-  );
+  const n = <F extends number | undefined>(option: keyof CacheOptions, fallback: F, rule: NumberRule) =>
+    numberOption(OWNER, option, input[option], fallback, rule);
+  const ttlMs = n('ttlMs', DEFAULT_TTL_MS, positiveDuration);
+  const jitterRatio = n('jitterRatio', DEFAULT_JITTER_RATIO, ratio);
+  const refreshAheadRatio = n('refreshAheadRatio', DEFAULT_REFRESH_AHEAD_RATIO, ratio);
   if (jitterRatio + refreshAheadRatio >= 1) {
     // Otherwise a value could be loaded straight into its refresh-ahead window.
-    throw invalid('refreshAheadRatio', 'below 1 - jitterRatio', refreshAheadRatio);
+    throw invalidOption(OWNER, 'refreshAheadRatio', 'below 1 - jitterRatio', refreshAheadRatio);
   }
-  const nonNegative = 'a non-negative finite number';
-  const staleWhileRevalidateMs = number(
-    input,
-    'staleWhileRevalidateMs',
-    DEFAULT_STALE_WHILE_REVALIDATE_MS,
-    nonNegative,
-    nonNegativeFinite,
-  );
-  const maxStaleMs = number(input, 'maxStaleMs', DEFAULT_MAX_STALE_MS, nonNegative, nonNegativeFinite);
-  const notFoundTtlMs = number(
-    input,
-    'notFoundTtlMs',
-    DEFAULT_NOT_FOUND_TTL_MS,
-    nonNegative,
-    nonNegativeFinite,
-  );
-  const backoffBaseMs = number(
-    input,
-    'backoffBaseMs',
-    DEFAULT_BACKOFF_BASE_MS,
-    'a positive finite number',
-    positiveFinite,
-  );
-  const backoffMaxMs = number(
-    input,
-    'backoffMaxMs',
-    DEFAULT_BACKOFF_MAX_MS,
-    'a finite number >= backoffBaseMs',
-    (n) => Number.isFinite(n) && n >= backoffBaseMs,
-  );
-  const maxEntries = number(input, 'maxEntries', DEFAULT_MAX_ENTRIES, 'a positive integer', positiveInteger);
-  const maxBytes =
-    input.maxBytes === undefined
-      ? undefined
-      : number(input, 'maxBytes', 0, 'a positive integer', positiveInteger);
+  const backoffBaseMs = n('backoffBaseMs', DEFAULT_BACKOFF_BASE_MS, positiveDuration);
   const clock = input.clock ?? systemClock;
   if (typeof clock !== 'object' || clock === null || typeof clock.now !== 'function') {
-    throw invalid('clock', 'an object with a now() method', clock);
+    throw invalidOption(OWNER, 'clock', 'an object with a now() method', clock);
   }
   return Object.freeze({
     ttlMs,
     jitterRatio,
     refreshAheadRatio,
-    staleWhileRevalidateMs,
-    maxStaleMs,
-    notFoundTtlMs,
+    staleWhileRevalidateMs: n('staleWhileRevalidateMs', DEFAULT_STALE_WHILE_REVALIDATE_MS, duration),
+    maxStaleMs: n('maxStaleMs', DEFAULT_MAX_STALE_MS, duration),
+    notFoundTtlMs: n('notFoundTtlMs', DEFAULT_NOT_FOUND_TTL_MS, duration),
     backoffBaseMs,
-    backoffMaxMs,
-    maxEntries,
-    maxBytes,
+    backoffMaxMs: n('backoffMaxMs', DEFAULT_BACKOFF_MAX_MS, { min: backoffBaseMs }),
+    maxEntries: n('maxEntries', DEFAULT_MAX_ENTRIES, { min: 1, max: MAX_ENTRIES_LIMIT, integer: true }),
+    maxBytes: n('maxBytes', undefined, { min: 1, integer: true }),
     clock,
-    random: fn(input.random, 'random', Math.random),
-    isFault: fn(input.isFault, 'isFault', defaultIsFault),
-    isNotFound: fn(input.isNotFound, 'isNotFound', () => false),
-    onEvent: input.onEvent === undefined ? undefined : fn(input.onEvent, 'onEvent', input.onEvent),
+    random: functionOption(OWNER, 'random', input.random, Math.random),
+    isFault: functionOption(OWNER, 'isFault', input.isFault, defaultIsFault),
+    isNotFound: functionOption(OWNER, 'isNotFound', input.isNotFound, () => false),
+    compactError: functionOption(OWNER, 'compactError', input.compactError, (error: unknown) => error),
+    onEvent: functionOption(OWNER, 'onEvent', input.onEvent, undefined),
   });
 }

@@ -49,9 +49,7 @@ class Engine<V> implements CacheEngine<V> {
     // The hit path: one clock read, no allocation but the returned promise (and the event
     // object when someone listens).
     if (entry !== undefined && now < entry.refreshFromMs && options?.forceRefresh !== true) {
-      this.#counters.hits++;
-      if (this.#onEvent !== undefined) this.#emit({ type: 'hit', key });
-      return Promise.resolve(entry.value);
+      return Promise.resolve(this.#hit(key, entry));
     }
     return this.#getSlow(key, loader, entry, now, options?.forceRefresh === true);
   }
@@ -60,6 +58,14 @@ class Engine<V> implements CacheEngine<V> {
     const entry = this.#store.get(key);
     if (entry === undefined || this.#closed || this.#clock.now() >= entry.refreshFromMs) return undefined;
     if (usable !== undefined && !usable(entry.value)) return undefined;
+    return this.#hit(key, entry);
+  }
+
+  /**
+   * The one place a hit is counted and its event emitted (fresh, peeked, refresh-ahead and
+   * stale-while-revalidate hits alike). No event object is built when nobody listens.
+   */
+  #hit(key: string, entry: CacheEntry<V>): V {
     this.#counters.hits++;
     if (this.#onEvent !== undefined) this.#emit({ type: 'hit', key });
     return entry.value;
@@ -98,13 +104,12 @@ class Engine<V> implements CacheEngine<V> {
 
   /** Refresh-ahead and stale-while-revalidate: the value now, one refresh in the background. */
   #serveAndRefresh(key: string, loader: Loader<V>, entry: CacheEntry<V>, now: number): Promise<V> {
-    this.#counters.hits++;
-    this.#emit({ type: 'hit', key });
+    const value = this.#hit(key, entry);
     if (!this.#flights.has(key)) {
       const failure = this.#failures.get(key);
       if (failure === undefined || now >= failure.retryAtMs) this.#refresh(key, loader, true);
     }
-    return Promise.resolve(entry.value);
+    return Promise.resolve(value);
   }
 
   #miss(key: string): void {
@@ -166,7 +171,7 @@ class Engine<V> implements CacheEngine<V> {
     } else if (flight.fault) {
       failures = (this.#failures.peek(key)?.count ?? 0) + 1;
       const retryAtMs = this.#clock.now() + backoffDelayMs(failures, this.#options, this.#options.random);
-      this.#failures.set(key, { error, count: failures, retryAtMs });
+      this.#failures.set(key, { error: this.#options.compactError(error), count: failures, retryAtMs });
     } else {
       // An answer (not found, access denied, ...): the cached value is wrong now; never mask it.
       this.#failures.delete(key);
@@ -174,7 +179,11 @@ class Engine<V> implements CacheEngine<V> {
       const { notFoundTtlMs } = this.#options;
       if (notFoundTtlMs > 0 && this.#options.isNotFound(error)) {
         // Remembered like a fault in backoff, but with no count: the answer is not an outage.
-        this.#failures.set(key, { error, count: 0, retryAtMs: this.#clock.now() + notFoundTtlMs });
+        this.#failures.set(key, {
+          error: this.#options.compactError(error),
+          count: 0,
+          retryAtMs: this.#clock.now() + notFoundTtlMs,
+        });
       }
     }
     this.#emit({ type: 'load-error', key, error, failures, durationMs: this.#clock.now() - startedMs });

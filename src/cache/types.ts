@@ -132,6 +132,11 @@ export interface CacheEngineOptions {
   readonly maxBytes?: number | undefined;
   /** Decides fault vs answer (errors/classify.ts). */
   readonly isFault: (error: unknown) => boolean;
+  /**
+   * What a failure record keeps of a load's error (rethrown during backoff and not-found
+   * memory): the client keeps code and message, not the SDK error object. Identity by default.
+   */
+  readonly compactError: (error: unknown) => unknown;
   /** Time source (a fake clock in tests). */
   readonly clock: Clock;
   /** Random source in [0, 1) for jitter and backoff. */

@@ -5,9 +5,8 @@
  * AWS's rotation templates (PASSWORD_LENGTH, EXCLUDE_CHARACTERS, ...).
  */
 import { readFile } from 'node:fs/promises';
-import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+import { GetSecretValueCommand, type GetSecretValueCommandOutput } from '@aws-sdk/client-secrets-manager';
 import { SecretkitError } from '../errors/secretkit-error.js';
-import { callAws } from '../rotation/aws-call.js';
 import { checkRotation } from '../rotation/check/check-rotation.js';
 import type { RotationCheckResult } from '../rotation/check/findings.js';
 import type { RotationRole, RotationRolePolicies } from '../rotation/check/iam-checks.js';
@@ -15,6 +14,7 @@ import { MYSQL_ENGINES, POSTGRES_ENGINES } from '../rotation/db-secret.js';
 import { passwordPolicyFromEnv } from '../rotation/framework/password.js';
 import type { DatabaseTls } from '../rotation/sql/tls.js';
 import type { RotationStrategy } from '../rotation/strategy.js';
+import { send } from '../sdk/send.js';
 import type { CliCommand } from './command.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { reportAwsError } from './report-error.js';
@@ -156,8 +156,10 @@ problem and on any check it could not make.`,
       const { secretsClient } = clients();
       let name = strategyName;
       if (name === undefined) {
-        const out = await callAws('GetSecretValue', secretId, () =>
-          secretsClient.send(new GetSecretValueCommand({ SecretId: secretId, VersionStage: 'AWSCURRENT' })),
+        const out = await send<GetSecretValueCommandOutput>(
+          secretsClient,
+          new GetSecretValueCommand({ SecretId: secretId, VersionStage: 'AWSCURRENT' }),
+          { operation: 'GetSecretValue', secretId },
         );
         name = strategyFromSecret(out.SecretString);
         if (name === undefined)

@@ -3,10 +3,8 @@
  * never answers for `AWSCURRENT`, and a version id has its own (immutable) entry.
  */
 import { SecretkitError } from '../errors/secretkit-error.js';
+import { DEFAULTS } from './defaults.js';
 import type { VersionSelector } from './types.js';
-
-/** The default staging label of every read. */
-export const DEFAULT_STAGE = 'AWSCURRENT';
 
 const SEPARATOR = '\u0000';
 
@@ -37,7 +35,7 @@ export function selectorOf(secretId: string, options: VersionSelector | undefine
       secretId,
     });
   }
-  return { versionStage: stage ?? DEFAULT_STAGE };
+  return { versionStage: stage ?? DEFAULTS.versionStage };
 }
 
 /** The cache key of a secret id and selector. */

@@ -7,7 +7,7 @@ import { GetSecretValueCommand, type GetSecretValueCommandOutput } from '@aws-sd
 import { toSecretkitError } from '../errors/aws-error.js';
 import { SecretkitError } from '../errors/secretkit-error.js';
 import type { RegionRouter } from '../failover/types.js';
-import { withSignatureRetry } from '../sdk/signature-retry.js';
+import { send } from '../sdk/send.js';
 import type { Selector } from './cache-key.js';
 import { CachedSecret } from './cached-secret.js';
 import type { ClientCounters } from './stats.js';
@@ -16,8 +16,12 @@ import type { ClientCounters } from './stats.js';
 export interface FetchContext {
   readonly router: RegionRouter;
   readonly counters: ClientCounters;
-  /** Wraps each `send`: counts it, times it (`api-call` and `api-call-end` events). */
-  readonly onApiCall: <T>(operation: string, region: string, send: () => Promise<T>) => Promise<T>;
+  /** Called once per request sent (counting and `api-call` events). */
+  readonly onApiCall: (operation: string, region: string) => void;
+  /** Wraps each request sent (timing: `api-call-end` events). */
+  readonly wrapCall?:
+    | (<T>(operation: string, region: string, send: () => Promise<T>) => Promise<T>)
+    | undefined;
 }
 
 /**
@@ -60,16 +64,18 @@ export async function fetchSecret(
 ): Promise<CachedSecret> {
   try {
     const result = await ctx.router.read((attempt) =>
-      withSignatureRetry(() =>
-        ctx.onApiCall('GetSecretValue', attempt.region, () =>
-          attempt.client.send(
-            new GetSecretValueCommand({ SecretId: attempt.idFor(secretId), ...selectorInput(selector) }),
-            { abortSignal: attempt.signal },
-          ),
-        ),
-      ).catch((error: unknown) => {
-        throw toSecretkitError(error, { operation: 'GetSecretValue', secretId, region: attempt.region });
-      }),
+      send<GetSecretValueCommandOutput>(
+        attempt.client,
+        new GetSecretValueCommand({ SecretId: attempt.idFor(secretId), ...selectorInput(selector) }),
+        {
+          operation: 'GetSecretValue',
+          region: attempt.region,
+          secretId,
+          signal: attempt.signal,
+          onCall: ctx.onApiCall,
+          wrap: ctx.wrapCall,
+        },
+      ),
     );
     ctx.counters.served(result.region, result.failedOver);
     return toCachedSecret(secretId, result.value);

@@ -10,18 +10,19 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { toSecretkitError } from '../errors/aws-error.js';
 import type { SecretkitError } from '../errors/secretkit-error.js';
-import { withSignatureRetry } from '../sdk/signature-retry.js';
+import { send } from '../sdk/send.js';
 import type { CachedSecret } from './cached-secret.js';
+import { DEFAULTS } from './defaults.js';
 import { type FetchContext, toCachedSecret } from './fetch-secret.js';
 
 /** The API's limit of ids per BatchGetSecretValue call. */
-export const BATCH_SIZE = 20;
+export const BATCH_SIZE = DEFAULTS.batchSize;
 
 /**
  * BatchGetSecretValue calls in flight at once: 5 (100 secrets in one round). AWS's quota for
  * the operation is far lower than GetSecretValue's, so 1,000 ids are not sent as 50 calls at once.
  */
-export const BATCH_CONCURRENCY = 5;
+export const BATCH_CONCURRENCY = DEFAULTS.batchConcurrency;
 
 /** Like `Promise.allSettled(items.map(run))`, with at most `limit` runs in flight. */
 async function settleAtMost<T, R>(
@@ -77,16 +78,17 @@ async function fetchChunk(
     let nextToken: string | undefined;
     do {
       const token = nextToken;
-      const out: BatchGetSecretValueCommandOutput = await withSignatureRetry(() =>
-        ctx.onApiCall('BatchGetSecretValue', attempt.region, () =>
-          attempt.client.send(
-            new BatchGetSecretValueCommand({ SecretIdList: sent, ...(token ? { NextToken: token } : {}) }),
-            { abortSignal: attempt.signal },
-          ),
-        ),
-      ).catch((error: unknown) => {
-        throw toSecretkitError(error, { operation: 'BatchGetSecretValue', region: attempt.region });
-      });
+      const out = await send<BatchGetSecretValueCommandOutput>(
+        attempt.client,
+        new BatchGetSecretValueCommand({ SecretIdList: sent, ...(token ? { NextToken: token } : {}) }),
+        {
+          operation: 'BatchGetSecretValue',
+          region: attempt.region,
+          signal: attempt.signal,
+          onCall: ctx.onApiCall,
+          wrap: ctx.wrapCall,
+        },
+      );
       // Every id the value answers: the same secret may be asked for by name and by ARN.
       for (const value of out.SecretValues ?? []) {
         sent.forEach((id, index) => {

@@ -8,7 +8,15 @@ import { SecretkitError } from '../errors/secretkit-error.js';
 import { UNKNOWN_REGION } from '../failover/region-id.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
 import { addUserAgentMiddleware, SECRETKIT_USER_AGENT } from '../sdk/user-agent.js';
-import type { SecretsClientOptions } from './types.js';
+import type { ClientSource } from './types.js';
+
+/** The options regions and clients are resolved from (the reader's and the admin's alike). */
+export type RegionSource = ClientSource & {
+  /** The primary region. */
+  readonly region?: string | undefined;
+  /** Replica regions, in failover order. */
+  readonly replicaRegions?: readonly string[] | undefined;
+};
 
 /** Per-region client handling for a {@link SecretsClient}. */
 export interface RegionClients {
@@ -26,9 +34,22 @@ function envRegion(): string | undefined {
   return process.env['AWS_REGION'] || process.env['AWS_DEFAULT_REGION'] || undefined;
 }
 
-function checkRegion(region: string, option: string): void {
-  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region) && !/^[a-z0-9-]{1,64}$/.test(region)) {
-    throw new SecretkitError('INVALID_ARGUMENT', `${option}: "${region}" is not a region name.`);
+/** An AWS region name: `us-east-1`, `us-gov-west-1`, `cn-north-1`, `us-isob-east-1`... */
+const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+function checkRegion(region: unknown, option: string): void {
+  if (typeof region !== 'string' || region.length > 32 || !REGION_NAME.test(region)) {
+    throw new SecretkitError(
+      'INVALID_ARGUMENT',
+      `${option}: ${typeof region === 'string' ? `"${region.slice(0, 40)}"` : typeof region} is not a region name.`,
+      { details: { option } },
+    );
+  }
+}
+
+function checkObject(value: unknown, option: string): void {
+  if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+    throw new SecretkitError('INVALID_ARGUMENT', `${option} must be an object.`, { details: { option } });
   }
 }
 
@@ -40,11 +61,12 @@ function withSecretkitAgent(own: SecretsManagerClientConfig['customUserAgent']):
 }
 
 /**
- * Resolves regions and the client factory from the options.
+ * Resolves regions and the client factory from the options: the one place regions are
+ * validated (names and distinctness).
  *
  * @throws SecretkitError `INVALID_ARGUMENT` for conflicting or missing options
  */
-export function resolveRegionClients(options: SecretsClientOptions): RegionClients {
+export function resolveRegionClients(options: RegionSource): RegionClients {
   const raw = options as {
     client?: unknown;
     clientConfig?: unknown;
@@ -59,6 +81,14 @@ export function resolveRegionClients(options: SecretsClientOptions): RegionClien
       'INVALID_ARGUMENT',
       '`client` must have a `send` method (an SDK SecretsManagerClient).',
     );
+  }
+  checkObject(raw.clientConfig, 'clientConfig');
+  checkObject(raw.regionClientConfig, 'regionClientConfig');
+  checkObject(raw.replicaClients, 'replicaClients');
+  if (options.replicaRegions !== undefined && !Array.isArray(options.replicaRegions)) {
+    throw new SecretkitError('INVALID_ARGUMENT', 'replicaRegions must be an array of region names.', {
+      details: { option: 'replicaRegions' },
+    });
   }
   const replicaRegions = [...(options.replicaRegions ?? [])];
   const configRegion =
@@ -82,7 +112,8 @@ export function resolveRegionClients(options: SecretsClientOptions): RegionClien
   if (userClient) {
     const replicaClients = options.replicaClients ?? {};
     for (const region of replicaRegions) {
-      if (!replicaClients[region]) {
+      const replica = Object.hasOwn(replicaClients, region) ? replicaClients[region] : undefined;
+      if (typeof (replica as { send?: unknown } | undefined)?.send !== 'function') {
         throw new SecretkitError(
           'INVALID_ARGUMENT',
           `With \`client\`, give \`replicaClients["${region}"]\` for each replica region (or use \`clientConfig\`).`,
@@ -95,7 +126,10 @@ export function resolveRegionClients(options: SecretsClientOptions): RegionClien
     return {
       primaryRegion: primary,
       replicaRegions,
-      clientFactory: (region) => (region === primary ? userClient : (replicaClients[region] ?? userClient)),
+      clientFactory: (region) =>
+        region === primary || !Object.hasOwn(replicaClients, region)
+          ? userClient
+          : (replicaClients[region] ?? userClient),
       destroyClient: () => {},
     };
   }
@@ -108,7 +142,7 @@ export function resolveRegionClients(options: SecretsClientOptions): RegionClien
     clientFactory: (region) =>
       new SecretsManagerClient({
         ...base,
-        ...perRegion[region],
+        ...(Object.hasOwn(perRegion, region) ? perRegion[region] : undefined),
         ...(region === UNKNOWN_REGION ? {} : { region }),
         customUserAgent: withSecretkitAgent(base.customUserAgent),
       }),

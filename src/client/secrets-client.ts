@@ -5,58 +5,30 @@
  * (preload.ts), writes (writes.ts), listing (listing.ts) and replication (replication/).
  */
 import { inspect } from 'node:util';
-import { DEFAULT_MAX_ENTRIES, resolveCacheOptions } from '../cache/defaults.js';
 import { createCacheEngine } from '../cache/engine.js';
-import type { CacheEngine, CacheEvent } from '../cache/types.js';
-import { isFault } from '../errors/classify.js';
+import type { CacheEngine } from '../cache/types.js';
 import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
-
-import { resolveRouterOptions } from '../failover/defaults.js';
 import { createRegionRouter } from '../failover/router.js';
-import type { RegionRouter, RouterEvent } from '../failover/types.js';
+import type { RegionRouter } from '../failover/types.js';
 import { timeApiCall } from '../observe/api-call.js';
 import { publishEvent } from '../observe/publish.js';
-import { promoteReplica } from '../replication/promote-replica.js';
-import { removeReplicas } from '../replication/remove-replicas.js';
-import { replicate } from '../replication/replicate.js';
-import { type ReplicationStatusOptions, replicationStatus } from '../replication/replication-status.js';
-import type {
-  PromoteResult,
-  ReplicaRegionSpec,
-  ReplicateOptions,
-  ReplicationState,
-} from '../replication/types.js';
 import { jsonArgsError } from '../schema/json-args.js';
 import type { StandardSchemaV1 } from '../schema/standard-schema.js';
 import { isStandardSchema } from '../schema/validate.js';
+import { CallScope } from '../sdk/send.js';
 import { withRefreshNow } from '../transport/refresh-now.js';
 import { createTransport, registerTransport } from '../transport/select.js';
+import { type CoherentReader, NOTE_ROTATION } from './cache-hook.js';
 import { cacheKey, checkSecretId, type Selector, selectorOf } from './cache-key.js';
 import { type CachedSecret, NOT_READY } from './cached-secret.js';
-import { describeSecret, listVersions, type SecretDescription, type VersionInfo } from './describe.js';
 import { type FetchContext, fetchSecret } from './fetch-secret.js';
-import { type ListSecretsOptions, listSecrets, type SecretListEntry } from './listing.js';
 import { logEvent } from './log-events.js';
+import { type ResolvedClientOptions, resolveClientOptions } from './options.js';
 import { type PreloadResult, preloadSecrets } from './preload.js';
-import { resolveRegionClients } from './regions.js';
+import { SDK_ACCESS, type SdkAccess } from './sdk-access.js';
 import { SecretIndex } from './secret-index.js';
-import type { SecretValueInput } from './secret-value-input.js';
 import { ClientCounters, type SecretsClientStats } from './stats.js';
 import type { ReadOptions, SecretkitEvent, SecretsClientOptions, SecretsReader } from './types.js';
-import type { WriteContext } from './write-context.js';
-import {
-  type CreateSecretInput,
-  createSecret,
-  type DeleteResult,
-  type DeleteSecretOptions,
-  deleteSecret,
-  type PutSecretValueOptions,
-  putSecretValue,
-  restoreSecret,
-  type UpdateSecretInput,
-  updateSecret,
-  type WriteResult,
-} from './writes.js';
 
 /**
  * Reads secrets with a TTL- and version-aware cache, single-flight loading, refresh-ahead,
@@ -70,13 +42,15 @@ import {
  * const db = await secrets.getJson('prod/db', z.object({ host: z.string(), password: z.string() }));
  * ```
  */
-export class SecretsClient implements SecretsReader {
+export class SecretsClient implements SecretsReader, CoherentReader {
   readonly #cache: CacheEngine<CachedSecret>;
   readonly #router: RegionRouter;
   readonly #counters = new ClientCounters();
   readonly #fetch: FetchContext;
-  readonly #options: SecretsClientOptions;
+  readonly #options: ResolvedClientOptions;
   readonly #index: SecretIndex;
+  /** Settles out-of-band calls (SDK_ACCESS) on close; reads are settled by the router. */
+  readonly #scope = new CallScope();
   /** Bumped by every invalidate (writes included), so a batch that raced one caches nothing. */
   #invalidations = 0;
   #closed = false;
@@ -85,49 +59,28 @@ export class SecretsClient implements SecretsReader {
    * @param options - client source, cache, failover and observability options; see {@link SecretsClientOptions}
    * @throws SecretkitError `INVALID_ARGUMENT` when options are invalid or conflict
    */
-  constructor(options: SecretsClientOptions = {}) {
-    this.#options = options;
-    this.#index = new SecretIndex(4 * (options.maxEntries ?? DEFAULT_MAX_ENTRIES));
-    const regions = resolveRegionClients(options);
+  constructor(options?: SecretsClientOptions) {
     const emit = this.#emit.bind(this);
-    const clock = options.clock ?? { now: Date.now };
+    const resolved = resolveClientOptions(options, emit);
+    this.#options = resolved;
+    this.#index = new SecretIndex(4 * resolved.cache.maxEntries);
+    const clock = resolved.cache.clock;
     // #13: the transport (Agent / SDK) and call budget sit below the cache, behind `send`.
-    const transport = createTransport(options, clock, (event) => emit(event));
+    const transport = createTransport(options ?? {}, clock, (event) => emit(event));
     registerTransport(this, transport);
-    this.#router = createRegionRouter(
-      resolveRouterOptions({
-        primaryRegion: regions.primaryRegion,
-        replicaRegions: regions.replicaRegions,
-        clientFactory: transport.wrap(regions.clientFactory, regions.primaryRegion),
-        destroyClient: regions.destroyClient,
-        regionTimeoutMs: options.regionTimeoutMs,
-        hedgeAfterMs: options.hedgeAfterMs,
-        breakerFailureThreshold: options.breakerFailureThreshold,
-        breakerCooldownMs: options.breakerCooldownMs,
-        isFault,
-        clock,
-        onEvent: (event: RouterEvent) => emit(event),
-      }),
-    );
-    this.#cache = createCacheEngine<CachedSecret>(
-      // resolveCacheOptions reads only the cache fields (CacheOptions) of the client's options.
-      resolveCacheOptions({
-        ...options,
-        clock,
-        random: options.random ?? Math.random,
-        isFault,
-        isNotFound: (error: unknown) => isSecretkitError(error, 'NOT_FOUND'),
-        onEvent: (event: CacheEvent) => emit(event),
-      }),
-    );
+    this.#router = createRegionRouter({
+      ...resolved.router,
+      clientFactory: transport.wrap(resolved.router.clientFactory, resolved.router.primaryRegion),
+    });
+    this.#cache = createCacheEngine<CachedSecret>(resolved.cache);
     this.#fetch = {
       router: this.#router,
       counters: this.#counters,
-      onApiCall: (operation, region, send) => {
+      onApiCall: (operation, region) => {
         this.#counters.apiCall(operation, region);
         if (this.#options.onEvent) emit({ type: 'api-call', operation, region });
-        return timeApiCall(clock, operation, region, send, emit);
       },
+      wrapCall: (operation, region, send) => timeApiCall(clock, operation, region, send, emit),
     };
   }
 
@@ -238,8 +191,17 @@ export class SecretsClient implements SecretsReader {
    * @throws SecretkitError `INVALID_ARGUMENT`, `CLIENT_CLOSED`
    */
   async preload(secretIds: readonly string[]): Promise<PreloadResult> {
-    this.#checkOpen();
-    for (const id of secretIds) checkSecretId(id);
+    try {
+      this.#checkOpen();
+      if (!Array.isArray(secretIds)) {
+        throw new SecretkitError('INVALID_ARGUMENT', 'preload takes an array of secret ids.', {
+          details: { option: 'secretIds' },
+        });
+      }
+      for (const id of secretIds) checkSecretId(id);
+    } catch (error) {
+      throw this.#count(error);
+    }
     const wanted = [...new Set(secretIds)];
     const todo = wanted.filter((id) => !this.#cache.hasFresh(cacheKey(id, { versionStage: 'AWSCURRENT' })));
     const generation = this.#invalidations;
@@ -286,180 +248,33 @@ export class SecretsClient implements SecretsReader {
     if (this.#closed) return;
     this.#closed = true;
     this.#cache.close();
+    this.#scope.close();
     this.#router.close();
   }
 
   /**
-   * Creates a secret: string, JSON or binary; optional KMS key, tags, description and replica
-   * regions (each with its own KMS key if wanted).
-   *
-   * @throws SecretkitError `ALREADY_EXISTS`, `ACCESS_DENIED`, `INVALID_REQUEST`, `INVALID_ARGUMENT`
+   * The admin hook (secretkit/admin): a secret's next rotation date, learned from DescribeSecret
+   * or ListSecrets, caps the freshness of its cached values.
    */
-  createSecret(input: CreateSecretInput): Promise<WriteResult> {
-    return this.#write(() => createSecret(this.#writeContext(), input));
+  [NOTE_ROTATION](name: string, date: Date | undefined): void {
+    this.#index.noteRotation(name, date);
   }
 
   /**
-   * Puts a new version of a secret (labelled AWSCURRENT unless `versionStages` says otherwise) and
-   * drops the secret's cached values.
+   * Out-of-band calls with the primary client (secretkit/fleet's `watch`): counted here, settled
+   * by `close()`.
    *
-   * @throws SecretkitError `NOT_FOUND`, `DELETED`, `ALREADY_EXISTS` (token reused with another value), `REPLICA_WRITE`
+   * @throws SecretkitError `CLIENT_CLOSED`
    */
-  putSecretValue(
-    secretId: string,
-    value: SecretValueInput,
-    options?: PutSecretValueOptions,
-  ): Promise<
-    WriteResult & {
-      /** The staging labels AWS put on the new version. */
-      readonly versionStages: readonly string[];
-    }
-  > {
-    return this.#write(() => putSecretValue(this.#writeContext(), secretId, value, options));
-  }
-
-  /**
-   * Updates a secret's value, description or KMS key; drops its cached values.
-   *
-   * @throws SecretkitError `NOT_FOUND`, `DELETED`, `REPLICA_WRITE`, `INVALID_REQUEST`
-   */
-  updateSecret(secretId: string, input: UpdateSecretInput): Promise<WriteResult> {
-    return this.#write(() => updateSecret(this.#writeContext(), secretId, input));
-  }
-
-  /**
-   * Schedules deletion (recovery window 7–30 days, default 30) or deletes at once
-   * (`forceDeleteWithoutRecovery`); drops cached values.
-   *
-   * @throws SecretkitError `NOT_FOUND`, `INVALID_REQUEST` (e.g. a primary that still has replicas), `INVALID_ARGUMENT`
-   */
-  deleteSecret(secretId: string, options?: DeleteSecretOptions): Promise<DeleteResult> {
-    return this.#write(() => deleteSecret(this.#writeContext(), secretId, options));
-  }
-
-  /**
-   * Cancels a scheduled deletion.
-   *
-   * @throws SecretkitError `NOT_FOUND`, `INVALID_REQUEST`
-   */
-  restoreSecret(secretId: string): Promise<WriteResult> {
-    return this.#write(() => restoreSecret(this.#writeContext(), secretId));
-  }
-
-  /**
-   * Metadata of a secret: versions and labels, rotation, KMS key, replication. Never the value.
-   *
-   * @throws SecretkitError `NOT_FOUND`, `ACCESS_DENIED`
-   */
-  describeSecret(secretId: string): Promise<SecretDescription> {
-    return this.#write(async () => {
-      const description = await describeSecret(this.#writeContext(), secretId);
-      this.#index.noteRotation(description.name, description.nextRotationDate);
-      return description;
-    });
-  }
-
-  /**
-   * Every version of a secret with its staging labels.
-   *
-   * @throws SecretkitError `NOT_FOUND`, `ACCESS_DENIED`
-   */
-  listVersions(secretId: string, options?: { readonly includeDeprecated?: boolean }): Promise<VersionInfo[]> {
-    return this.#write(() => listVersions(this.#writeContext(), secretId, options));
-  }
-
-  /**
-   * Iterates over secrets (pages fetched as you go), filtered by name prefix or tags.
-   *
-   * @throws SecretkitError `CLIENT_CLOSED`, `ACCESS_DENIED`, `THROTTLED` or another mapped AWS error, while iterating
-   *
-   * @example
-   * ```ts
-   * for await (const s of secrets.listSecrets({ namePrefix: 'prod/' })) console.log(s.name);
-   * ```
-   */
-  async *listSecrets(options?: ListSecretsOptions): AsyncGenerator<SecretListEntry> {
-    this.#checkOpen();
-    for await (const entry of listSecrets(this.#writeContext(), options)) {
-      this.#index.noteRotation(entry.name, entry.nextRotationDate);
-      yield entry;
-    }
-  }
-
-  /**
-   * Replicates a secret into more regions, each optionally with its own KMS key.
-   *
-   * @throws SecretkitError `NOT_FOUND`, `ACCESS_DENIED`, `INVALID_ARGUMENT`, `REPLICA_WRITE`
-   */
-  replicate(
-    secretId: string,
-    replicas: readonly ReplicaRegionSpec[],
-    options?: ReplicateOptions,
-  ): Promise<ReplicationState> {
-    return this.#write(async () => {
-      this.#checkOpen();
-      return replicate(this.#router, secretId, replicas, options);
-    });
-  }
-
-  /**
-   * Removes replicas of a secret from the given regions.
-   *
-   * @throws SecretkitError `NOT_FOUND`, `ACCESS_DENIED`, `INVALID_ARGUMENT`
-   */
-  removeReplicas(secretId: string, regions: readonly string[]): Promise<ReplicationState> {
-    return this.#write(async () => {
-      this.#checkOpen();
-      return removeReplicas(this.#router, secretId, regions);
-    });
-  }
-
-  /**
-   * Promotes a replica to a standalone secret (StopReplicationToReplica, sent in the replica's
-   * region): the disaster-recovery step when the primary region is lost. See docs/multi-region.md.
-   *
-   * @throws SecretkitError `NOT_FOUND`, `ACCESS_DENIED`, `INVALID_ARGUMENT`
-   */
-  promoteReplica(secretId: string, region: string): Promise<PromoteResult> {
-    return this.#write(async () => {
-      this.#checkOpen();
-      const result = await promoteReplica(this.#router, secretId, region);
-      this.invalidate(secretId);
-      return result;
-    });
-  }
-
-  /**
-   * Per region: replication status, message, KMS key, last accessed date.
-   *
-   * @throws SecretkitError `NOT_FOUND`, `ACCESS_DENIED`
-   */
-  replicationStatus(secretId: string, options?: ReplicationStatusOptions): Promise<ReplicationState> {
-    return this.#write(async () => {
-      this.#checkOpen();
-      return replicationStatus(this.#router, secretId, options);
-    });
-  }
-
-  #writeContext(): WriteContext {
+  [SDK_ACCESS](): SdkAccess {
     this.#checkOpen();
     const region = this.#router.primaryRegion;
+    const fetch = this.#fetch;
     return {
       region,
       client: this.#router.clientFor(region),
-      countApiCall: this.#fetch.onApiCall,
-      invalidate: (id) => {
-        this.invalidate(id);
-      },
+      call: { scope: this.#scope, onCall: fetch.onApiCall, wrap: fetch.wrapCall },
     };
-  }
-
-  async #write<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      throw this.#count(error);
-    }
   }
 
   /** A summary without values (for logs): region, replica regions and counters. */
@@ -467,7 +282,7 @@ export class SecretsClient implements SecretsReader {
     return {
       type: 'SecretsClient',
       region: this.#router.primaryRegion,
-      replicaRegions: this.#options.replicaRegions ?? [],
+      replicaRegions: this.#options.router.replicaRegions,
       closed: this.#closed,
       stats: this.stats(),
     };

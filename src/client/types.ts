@@ -4,7 +4,13 @@
  */
 import type { SecretsManagerClientConfig } from '@aws-sdk/client-secrets-manager';
 import type { Clock } from '../cache/clock.js';
+import type { CacheOptions } from '../cache/defaults.js';
 import type { CacheEvent } from '../cache/types.js';
+import type { FailoverOptions } from '../failover/defaults.js';
+
+export type { CacheOptions } from '../cache/defaults.js';
+export type { FailoverOptions } from '../failover/defaults.js';
+
 import type { RouterEvent } from '../failover/types.js';
 import type { ApiCallEndEvent } from '../observe/api-call.js';
 import type { SecretkitLogger } from '../observe/logger.js';
@@ -63,50 +69,6 @@ export type ClientSource =
       /** Per-region overrides merged over `clientConfig` (e.g. an endpoint per region). */
       readonly regionClientConfig?: Readonly<Record<string, Partial<SecretsManagerClientConfig>>> | undefined;
     };
-
-/** Cache options; see docs/caching.md for each default and why. */
-export interface CacheOptions {
-  /** Freshness of a cached value. @defaultValue 300_000 (5 minutes) */
-  readonly ttlMs?: number | undefined;
-  /** Expiry is pulled earlier by a random fraction of the TTL up to this. @defaultValue 0.1 */
-  readonly jitterRatio?: number | undefined;
-  /** A hit in the last fraction of the TTL starts one background refresh. @defaultValue 0.2 */
-  readonly refreshAheadRatio?: number | undefined;
-  /**
-   * Past expiry, a read within this window returns the old value at once and refreshes in the
-   * background (stale-while-revalidate); later reads wait. 0 disables. @defaultValue 60_000
-   */
-  readonly staleWhileRevalidateMs?: number | undefined;
-  /** How long past expiry a value may be served while AWS is failing. 0 disables. @defaultValue 900_000 */
-  readonly maxStaleMs?: number | undefined;
-  /**
-   * How long a NOT_FOUND answer (a missing secret, or a stage on no version, such as AWSPENDING
-   * outside a rotation) is remembered, so asking again costs no call. 0 disables. @defaultValue 30_000
-   */
-  readonly notFoundTtlMs?: number | undefined;
-  /** First backoff after a failed refresh. @defaultValue 1_000 */
-  readonly backoffBaseMs?: number | undefined;
-  /** Backoff cap. @defaultValue 128_000 */
-  readonly backoffMaxMs?: number | undefined;
-  /** Most entries kept (LRU). @defaultValue 1024 */
-  readonly maxEntries?: number | undefined;
-  /** Optional bound on the total size of cached values in bytes. @defaultValue undefined (no bound) */
-  readonly maxBytes?: number | undefined;
-}
-
-/** Region failover options; see docs/multi-region.md. */
-export interface FailoverOptions {
-  /** Regions holding replicas, tried in order after the primary. @defaultValue [] */
-  readonly replicaRegions?: readonly string[] | undefined;
-  /** Deadline of one attempt in one region (the SDK's own retries included). @defaultValue 3_000 */
-  readonly regionTimeoutMs?: number | undefined;
-  /** Ask the next region too when the primary has not answered by then. @defaultValue undefined (off) */
-  readonly hedgeAfterMs?: number | undefined;
-  /** Faults in a row that open a region's circuit. @defaultValue 1 */
-  readonly breakerFailureThreshold?: number | undefined;
-  /** How long an open circuit skips a region before a half-open probe. @defaultValue 30_000 */
-  readonly breakerCooldownMs?: number | undefined;
-}
 
 /** Options of {@link SecretsClient}. */
 export type SecretsClientOptions = ClientSource &

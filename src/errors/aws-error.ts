@@ -3,6 +3,7 @@
  * {@link SecretkitError} with a stable code. Messages name the secret and the operation and
  * never carry a value; the original error is kept as `cause`.
  */
+import { AWS_ERRORS, FAULT_CODES } from './aws-codes.js';
 import { classifyFault } from './classify.js';
 import { isSecretkitError, SecretkitError, type SecretkitErrorCode } from './secretkit-error.js';
 
@@ -20,31 +21,6 @@ interface NamedError {
   readonly name?: unknown;
   readonly message?: unknown;
 }
-
-const BY_NAME: Readonly<Record<string, SecretkitErrorCode>> = {
-  ResourceNotFoundException: 'NOT_FOUND',
-  AccessDeniedException: 'ACCESS_DENIED',
-  AccessDenied: 'ACCESS_DENIED',
-  UnauthorizedOperation: 'ACCESS_DENIED',
-  UnrecognizedClientException: 'ACCESS_DENIED',
-  InvalidClientTokenId: 'ACCESS_DENIED',
-  DecryptionFailure: 'DECRYPTION_FAILURE',
-  ResourceExistsException: 'ALREADY_EXISTS',
-  InvalidParameterException: 'INVALID_REQUEST',
-  InvalidRequestException: 'INVALID_REQUEST',
-  MalformedPolicyDocumentException: 'INVALID_REQUEST',
-  LimitExceededException: 'INVALID_REQUEST',
-  PreconditionNotMetException: 'INVALID_REQUEST',
-  EncryptionFailure: 'INVALID_REQUEST',
-  SecretStageVersionMismatchException: 'NOT_FOUND',
-};
-
-const FAULT_CODES: Readonly<Record<string, SecretkitErrorCode>> = {
-  throttled: 'THROTTLED',
-  timeout: 'TIMEOUT',
-  network: 'REGION_UNAVAILABLE',
-  server: 'REGION_UNAVAILABLE',
-};
 
 const DIAGNOSE_HINT =
   'Run `npx secretkit doctor <id>` (or diagnoseSecretAccess) to see which permission or key is at fault.';
@@ -82,12 +58,48 @@ function answerCode(error: unknown): SecretkitErrorCode {
   ) {
     return 'REPLICA_WRITE';
   }
-  const byName = BY_NAME[name];
-  if (byName) return byName;
+  const row = Object.hasOwn(AWS_ERRORS, name) ? AWS_ERRORS[name] : undefined;
+  if (row) return row.code;
   // A 403 that the SDK could not parse (e.g. an XML body where JSON was expected) is still a denial.
   if (httpStatus(error) === 403) return 'ACCESS_DENIED';
   if (httpStatus(error) === 404) return 'NOT_FOUND';
   return 'AWS_ERROR';
+}
+
+/** Names of errors the SDK raises on the client side (configuration, credentials). */
+const CLIENT_SIDE_NAMES = new Set([
+  'Error',
+  'CredentialsProviderError',
+  'ProviderError',
+  'TokenProviderError',
+]);
+
+/**
+ * The message of an error raised before any request was sent ("Region is missing", "Could not
+ * load credentials from any providers"): it carries no value, and without it the user only
+ * sees `failed with Error.`. Errors that came back from AWS (`$metadata`) or carry a response
+ * body are never quoted.
+ */
+function clientSideMessage(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const e = error as { $metadata?: unknown; $response?: unknown; $responseBodyText?: unknown };
+  if (e.$metadata !== undefined || e.$response !== undefined || e.$responseBodyText !== undefined)
+    return undefined;
+  const { name, message } = textOf(error);
+  if (!CLIENT_SIDE_NAMES.has(name) || message.length === 0) return undefined;
+  return message.length > 300 ? `${message.slice(0, 300)}...` : message;
+}
+
+/**
+ * What may be kept as `cause`: the SDK error, except a body the SDK could not parse (its
+ * `$responseBodyText` may hold a secret value): that becomes a bare error naming the failure.
+ */
+function safeCause(error: unknown): unknown {
+  if (textOf(error).name !== 'SyntaxError') return error;
+  const bare = new Error('the response body could not be parsed');
+  bare.name = 'SyntaxError';
+  const metadata = (error as { $metadata?: unknown }).$metadata;
+  return metadata === undefined ? bare : Object.assign(bare, { $metadata: metadata });
 }
 
 function messageFor(code: SecretkitErrorCode, ctx: AwsErrorContext, error: unknown): string {
@@ -113,8 +125,11 @@ function messageFor(code: SecretkitErrorCode, ctx: AwsErrorContext, error: unkno
       return `${target} did not complete before its deadline.`;
     case 'REGION_UNAVAILABLE':
       return `${target} failed: the region did not answer (${textOf(error).name || 'network error'}).`;
-    default:
+    default: {
+      const clientSide = clientSideMessage(error);
+      if (clientSide !== undefined) return `${target} failed before reaching AWS: ${clientSide}`;
       return `${target} failed with ${textOf(error).name || 'an unknown error'}.`;
+    }
   }
 }
 
@@ -131,9 +146,9 @@ function messageFor(code: SecretkitErrorCode, ctx: AwsErrorContext, error: unkno
 export function toSecretkitError(error: unknown, ctx: AwsErrorContext): SecretkitError {
   if (isSecretkitError(error)) return error;
   const kind = classifyFault(error);
-  const code = kind === 'answer' ? answerCode(error) : (FAULT_CODES[kind] ?? 'REGION_UNAVAILABLE');
+  const code = kind === 'answer' ? answerCode(error) : FAULT_CODES[kind];
   return new SecretkitError(code, messageFor(code, ctx, error), {
-    cause: error,
+    cause: safeCause(error),
     secretId: ctx.secretId,
     region: ctx.region,
     details: { operation: ctx.operation, awsErrorName: textOf(error).name || undefined },

@@ -1,41 +1,15 @@
 /**
- * The one place that decides whether a failure is a *fault* (the service or the path to it
- * is unhealthy: worth serving a stale value, backing off, or trying another region) or an
- * *answer* (not found, access denied, invalid request, decryption failure: the service
- * answered and another attempt or region would say the same).
+ * Decides whether a failure is a *fault* (the service or the path to it is unhealthy: worth
+ * serving a stale value, backing off, or trying another region) or an *answer* (not found,
+ * access denied, invalid request, decryption failure: another attempt or region would say the
+ * same). The decision for AWS error names comes from the one table in aws-codes.ts.
  *
- * Used by the cache (stale-if-error, backoff) and by region failover.
+ * Used by the SDK boundary (sdk/send.ts), the cache (stale-if-error, backoff) and failover.
  */
+import { AWS_ERRORS, type FaultKind, NETWORK_CODES } from './aws-codes.js';
 import { isSecretkitError } from './secretkit-error.js';
 
-/** How a failure is classified. Everything except `answer` is a fault. */
-export type FaultKind = 'throttled' | 'timeout' | 'network' | 'server' | 'answer';
-
-const THROTTLING_NAMES = new Set([
-  'ThrottlingException',
-  'Throttling',
-  'ThrottledException',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'LimitExceededException',
-  'SlowDown',
-]);
-const TIMEOUT_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'AbortError']);
-const NETWORK_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ECONNABORTED',
-  'UND_ERR_SOCKET',
-  'ERR_HTTP2_STREAM_ERROR',
-]);
+export type { FaultKind } from './aws-codes.js';
 
 interface ErrorShape {
   readonly name?: unknown;
@@ -46,22 +20,17 @@ interface ErrorShape {
   readonly cause?: unknown;
 }
 
-function shapeOf(error: unknown): ErrorShape | undefined {
-  return typeof error === 'object' && error !== null ? (error as ErrorShape) : undefined;
-}
-
 /**
- * Classifies any thrown value. AWS SDK errors are read by `name`, `$fault`,
- * `$metadata.httpStatusCode` and `$retryable`; Node network errors by `code`;
- * secretkit's own errors by their code. Unknown shapes are `answer` (fail closed:
- * never mask an error we do not understand with a stale value).
+ * Classifies any thrown value. AWS SDK errors are read by `name` (the table), then
+ * `$metadata.httpStatusCode`, `$retryable` and `$fault`; Node network errors by `code`;
+ * secretkit's own errors by their code. Unknown shapes are `answer` (fail closed: never mask an
+ * error we do not understand with a stale value).
  *
  * @param error - the thrown value
  * @returns the fault kind
  */
 export function classifyFault(error: unknown, depth = 0): FaultKind {
-  const e = shapeOf(error);
-  if (!e) return 'answer';
+  if (typeof error !== 'object' || error === null) return 'answer';
   if (isSecretkitError(error)) {
     switch (error.code) {
       case 'THROTTLED':
@@ -75,10 +44,15 @@ export function classifyFault(error: unknown, depth = 0): FaultKind {
         return 'answer';
     }
   }
+  const e = error as ErrorShape;
   const name = typeof e.name === 'string' ? e.name : '';
+  const row = AWS_ERRORS[name];
+  if (row !== undefined && Object.hasOwn(AWS_ERRORS, name)) return row.kind;
   const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
-  if (THROTTLING_NAMES.has(name) || status === 429 || e.$retryable?.throttling === true) return 'throttled';
-  if (TIMEOUT_NAMES.has(name)) return 'timeout';
+  // A garbled or truncated success body: the SDK's parser throws SyntaxError. That response
+  // was no answer: handled like a 5xx. (An unparseable 403/404 body is still decided by status.)
+  if (name === 'SyntaxError' && (status === undefined || status < 300)) return 'server';
+  if (status === 429 || e.$retryable?.throttling === true) return 'throttled';
   if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return 'network';
   if (status !== undefined && status >= 500) return 'server';
   if (status === undefined && e.$fault === 'server') return 'server';
@@ -87,7 +61,8 @@ export function classifyFault(error: unknown, depth = 0): FaultKind {
 }
 
 /**
- * True when the failure is a fault (throttling, timeout, network, 5xx) rather than an answer.
+ * True when the failure is a fault (throttling, timeout, network, 5xx, garbled body) rather
+ * than an answer.
  *
  * @param error - the thrown value
  */

@@ -5,6 +5,10 @@
  * operation and what went wrong. The AWS error, when there is one, is kept as `cause`.
  */
 
+import type { SecretkitErrorDetails } from './details.js';
+
+export type { SecretkitErrorDetails, SecretkitErrorDetailsByCode } from './details.js';
+
 const BRAND = Symbol.for('secretkit/SecretkitError');
 
 /**
@@ -73,15 +77,15 @@ export type SecretkitErrorCode =
   | 'AWS_ERROR';
 
 /** Options accepted by the {@link SecretkitError} constructor. */
-export interface SecretkitErrorOptions {
+export interface SecretkitErrorOptions<C extends SecretkitErrorCode = SecretkitErrorCode> {
   /** The underlying error (an AWS SDK error, a network error, ...). */
   readonly cause?: unknown;
   /** The secret id or ARN the error is about, when there is one. */
   readonly secretId?: string | undefined;
   /** The region the failing call went to, when there is one. */
   readonly region?: string | undefined;
-  /** Extra structured, value-free details (schema issue paths, per-region causes, ...). */
-  readonly details?: Readonly<Record<string, unknown>> | undefined;
+  /** Extra structured, value-free details, typed per code (schema issues, per-region causes, ...). */
+  readonly details?: SecretkitErrorDetails<C> | undefined;
 }
 
 /**
@@ -95,24 +99,24 @@ export interface SecretkitErrorOptions {
  * catch (e) { if (isSecretkitError(e, 'NOT_FOUND')) { ... } }
  * ```
  */
-export class SecretkitError extends Error {
+export class SecretkitError<C extends SecretkitErrorCode = SecretkitErrorCode> extends Error {
   /** Always `'SecretkitError'`. */
   override readonly name: string = 'SecretkitError';
   /** Stable machine-readable code. */
-  readonly code: SecretkitErrorCode;
+  readonly code: C;
   /** The secret id or ARN this error is about, if any. */
   readonly secretId: string | undefined;
   /** The region of the failing call, if any. */
   readonly region: string | undefined;
-  /** Structured, value-free details; see each code's documentation. */
-  readonly details: Readonly<Record<string, unknown>> | undefined;
+  /** Structured, value-free details, typed per code; see each code's documentation. */
+  readonly details: SecretkitErrorDetails<C> | undefined;
 
   /**
    * @param code - stable error code
    * @param message - human-readable message; must never contain a secret value
    * @param options - cause, secret id, region and details
    */
-  constructor(code: SecretkitErrorCode, message: string, options: SecretkitErrorOptions = {}) {
+  constructor(code: C, message: string, options: SecretkitErrorOptions<C> = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     Object.defineProperty(this, BRAND, { value: true, enumerable: false });
     this.code = code;
@@ -141,11 +145,15 @@ export class SecretkitError extends Error {
 
 /**
  * True when `error` is a {@link SecretkitError} (from any copy of the package), and,
- * when `code` is given, has that code.
+ * when `code` is given, has that code: `isSecretkitError(e, 'LOAD_FAILED')` narrows `e.code`
+ * to `'LOAD_FAILED'` and `e.details` to `{ failures }`.
  *
  * @param error - anything caught
  * @param code - optional code to match
  */
-export function isSecretkitError(error: unknown, code?: SecretkitErrorCode): error is SecretkitError {
+export function isSecretkitError<C extends SecretkitErrorCode = SecretkitErrorCode>(
+  error: unknown,
+  code?: C,
+): error is SecretkitError<C> {
   return error instanceof SecretkitError && (code === undefined || error.code === code);
 }

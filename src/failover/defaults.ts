@@ -2,6 +2,7 @@
  * Defaults of the region router, each with its reason. docs/multi-region.md explains them for
  * users; `SecretsClient` fills `RegionRouterOptions` from `FailoverOptions` with these.
  */
+import { MAX_TIMER_MS, numberOption } from '../options/checks.js';
 import type { RegionRouterOptions } from './types.js';
 
 /**
@@ -50,19 +51,70 @@ export type RouterOptionsInput = Omit<
   readonly breakerCooldownMs?: number | undefined;
 };
 
+const OWNER = 'Failover';
+
 /**
- * Fills the router's tunables with the defaults above (validation happens in
- * `createRegionRouter`).
+ * Validates the router's tunables, fills the defaults above and freezes the result. Regions
+ * are validated once, by the client's options resolver (client/options.ts), not here.
  *
  * @param input - router options with optional tunables (e.g. from `FailoverOptions`)
+ * @throws SecretkitError `INVALID_ARGUMENT` naming the option (`details.option`): a deadline
+ *   or hedge delay above {@link MAX_TIMER_MS} would be clamped by Node to 1 ms
  */
 export function resolveRouterOptions(input: RouterOptionsInput): RegionRouterOptions {
-  return {
+  const timer = { min: 0, exclusiveMin: true, max: MAX_TIMER_MS } as const;
+  return Object.freeze({
     ...input,
-    replicaRegions: input.replicaRegions ?? [],
-    regionTimeoutMs: input.regionTimeoutMs ?? DEFAULT_REGION_TIMEOUT_MS,
-    hedgeAfterMs: input.hedgeAfterMs ?? DEFAULT_HEDGE_AFTER_MS,
-    breakerFailureThreshold: input.breakerFailureThreshold ?? DEFAULT_BREAKER_FAILURE_THRESHOLD,
-    breakerCooldownMs: input.breakerCooldownMs ?? DEFAULT_BREAKER_COOLDOWN_MS,
-  };
+    replicaRegions: Object.freeze([...(input.replicaRegions ?? [])]),
+    regionTimeoutMs: numberOption(
+      OWNER,
+      'regionTimeoutMs',
+      input.regionTimeoutMs,
+      DEFAULT_REGION_TIMEOUT_MS,
+      timer,
+    ),
+    hedgeAfterMs: numberOption(OWNER, 'hedgeAfterMs', input.hedgeAfterMs, DEFAULT_HEDGE_AFTER_MS, {
+      min: 0,
+      max: MAX_TIMER_MS,
+    }),
+    breakerFailureThreshold: numberOption(
+      OWNER,
+      'breakerFailureThreshold',
+      input.breakerFailureThreshold,
+      DEFAULT_BREAKER_FAILURE_THRESHOLD,
+      { min: 1, max: 1_000_000, integer: true },
+    ),
+    breakerCooldownMs: numberOption(
+      OWNER,
+      'breakerCooldownMs',
+      input.breakerCooldownMs,
+      DEFAULT_BREAKER_COOLDOWN_MS,
+      {
+        min: 0,
+      },
+    ),
+  });
 }
+
+/** Region failover options (owned by failover/); see docs/multi-region.md. */
+export interface FailoverOptions {
+  /** Regions holding replicas, tried in order after the primary. @defaultValue [] */
+  readonly replicaRegions?: readonly string[] | undefined;
+  /** Deadline of one attempt in one region (the SDK's own retries included), at most 2³¹−1. @defaultValue 3_000 */
+  readonly regionTimeoutMs?: number | undefined;
+  /** Ask the next region too when the primary has not answered by then, at most 2³¹−1. @defaultValue undefined (off) */
+  readonly hedgeAfterMs?: number | undefined;
+  /** Faults in a row that open a region's circuit. @defaultValue 1 */
+  readonly breakerFailureThreshold?: number | undefined;
+  /** How long an open circuit skips a region before a half-open probe. @defaultValue 30_000 */
+  readonly breakerCooldownMs?: number | undefined;
+}
+
+/** The names of {@link FailoverOptions} (for the client's unknown-key check). */
+export const FAILOVER_OPTION_KEYS: readonly (keyof FailoverOptions)[] = [
+  'replicaRegions',
+  'regionTimeoutMs',
+  'hedgeAfterMs',
+  'breakerFailureThreshold',
+  'breakerCooldownMs',
+];

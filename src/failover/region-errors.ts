@@ -2,21 +2,10 @@
  * The value-free summary of each region's failure, and the `ALL_REGIONS_FAILED` error built
  * from them.
  */
+import type { RegionErrorSummary } from '../errors/details.js';
 import { SecretkitError } from '../errors/secretkit-error.js';
 
-/** Why one region did not serve a read: its error's name/code, or a skipped open circuit. */
-export interface RegionErrorSummary {
-  /** The region that did not serve the read. */
-  readonly region: string;
-  /** The error's `name` (`TimeoutError`, `ThrottlingException`, `SecretkitError`, ...). */
-  readonly name?: string | undefined;
-  /** A Node error code (`ECONNREFUSED`) or a secretkit code (`TIMEOUT`). */
-  readonly code?: string | undefined;
-  /** The HTTP status AWS answered with, if any. */
-  readonly httpStatusCode?: number | undefined;
-  /** Set when the region was not tried because its circuit was open. */
-  readonly skipped?: 'circuit-open' | undefined;
-}
+export type { RegionErrorSummary } from '../errors/details.js';
 
 interface ErrorFields {
   readonly name?: unknown;

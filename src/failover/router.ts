@@ -16,33 +16,6 @@ import type {
   RouterEvent,
 } from './types.js';
 
-function invalid(message: string): SecretkitError {
-  return new SecretkitError('INVALID_ARGUMENT', `region router: ${message}`);
-}
-
-function validate(options: RegionRouterOptions): void {
-  const regions = [options.primaryRegion, ...options.replicaRegions];
-  for (const region of regions) {
-    if (typeof region !== 'string' || region.length === 0)
-      throw invalid('every region must be a non-empty string');
-  }
-  if (new Set(regions).size !== regions.length) {
-    throw invalid(
-      `regions must be distinct (primary ${options.primaryRegion}, replicas ${options.replicaRegions.join(', ')})`,
-    );
-  }
-  const positive = (name: string, value: number, min: number): void => {
-    if (!Number.isFinite(value) || value < min)
-      throw invalid(`${name} must be a finite number >= ${min}, got ${value}`);
-  };
-  positive('regionTimeoutMs', options.regionTimeoutMs, 1);
-  positive('breakerCooldownMs', options.breakerCooldownMs, 0);
-  positive('breakerFailureThreshold', options.breakerFailureThreshold, 1);
-  if (!Number.isInteger(options.breakerFailureThreshold))
-    throw invalid('breakerFailureThreshold must be an integer');
-  if (options.hedgeAfterMs !== undefined) positive('hedgeAfterMs', options.hedgeAfterMs, 0);
-}
-
 /**
  * Creates a region router. Per-region clients are created lazily through `clientFactory`
  * (once per region) and handed to `destroyClient` on `close()`.
@@ -52,11 +25,9 @@ function validate(options: RegionRouterOptions): void {
  * throws `ALL_REGIONS_FAILED` listing each region's cause. When every circuit is open the
  * router still tries one region: the one whose cool-down ends first (the primary on a tie).
  *
- * @param options - regions, client factory, deadline, breaker, hedging, fault classifier, clock
- * @throws SecretkitError `INVALID_ARGUMENT` on invalid options
+ * @param options - resolved (validated) options: see `resolveRouterOptions` in defaults.ts
  */
 export function createRegionRouter(options: RegionRouterOptions): RegionRouter {
-  validate(options);
   const order: readonly string[] = [options.primaryRegion, ...options.replicaRegions];
   const breakers = new Map<string, CircuitBreaker>();
   const clients = new Map<string, SecretsManagerClientLike>();

@@ -1,8 +1,9 @@
 /**
  * The one function every AWS call of secretkit/fleet goes through (SQS receive/delete, and
- * ListSecrets/DescribeSecret for `secretkit cost`), so it can be switched to the SDK boundary in
- * one place. It passes the abort signal and a deadline; it never logs.
+ * ListSecrets/DescribeSecret for `secretkit cost`): the SDK boundary (sdk/send.ts) with the
+ * caller's signal and a deadline. It never logs.
  */
+import { send } from '../sdk/send.js';
 
 /** Anything with an SDK client's `send`. */
 export interface SendLike {
@@ -18,14 +19,20 @@ export interface SendLike {
  * @param options - `signal` (the caller's), `deadlineMs` (default 30 s)
  * @returns the command's output
  */
-export async function fleetSend<Output>(
+export function fleetSend<Output>(
   client: SendLike,
   command: object,
   options: { readonly signal?: AbortSignal | undefined; readonly deadlineMs?: number | undefined } = {},
 ): Promise<Output> {
-  const deadline = AbortSignal.timeout(options.deadlineMs ?? 30_000);
-  const abortSignal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-  return (await (client.send as (c: object, o: { abortSignal: AbortSignal }) => Promise<unknown>)(command, {
-    abortSignal,
-  })) as Output;
+  return send<Output>(client, command, {
+    operation: operationOf(command),
+    signal: options.signal,
+    timeoutMs: options.deadlineMs ?? 30_000,
+  });
+}
+
+/** `ReceiveMessageCommand` -> `ReceiveMessage` (for counting and messages). */
+function operationOf(command: object): string {
+  const name = command.constructor.name;
+  return name.endsWith('Command') ? name.slice(0, -'Command'.length) : name;
 }

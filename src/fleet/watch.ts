@@ -7,8 +7,11 @@
  * it to refresh). Each poll also records `NextRotationDate`, which caps the cache's expiry at the
  * next rotation. The last unsubscribe stops the polling. Timers are unref'd.
  */
+import { DescribeSecretCommand, type DescribeSecretCommandOutput } from '@aws-sdk/client-secrets-manager';
+import { SDK_ACCESS } from '../client/sdk-access.js';
 import type { SecretsClient } from '../client/secrets-client.js';
 import { SecretkitError } from '../errors/secretkit-error.js';
+import { send } from '../sdk/send.js';
 import { transportRefreshNext } from '../transport/select.js';
 
 /** A new AWSCURRENT version. */
@@ -100,8 +103,13 @@ export function watch(
     };
     const poll = async (): Promise<void> => {
       try {
-        const description = await client.describeSecret(secretId);
-        const version = currentVersion(description.versionIdsToStages);
+        const access = client[SDK_ACCESS]();
+        const out = await send<DescribeSecretCommandOutput>(
+          access.client,
+          new DescribeSecretCommand({ SecretId: secretId }),
+          { ...access.call, operation: 'DescribeSecret', region: access.region, secretId },
+        );
+        const version = currentVersion(out.VersionIdsToStages ?? {});
         if (p.stopped) return;
         if (version !== undefined && p.current !== undefined && version !== p.current) {
           const change: VersionChange = { secretId, previousVersionId: p.current, versionId: version };

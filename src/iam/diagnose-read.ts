@@ -3,6 +3,7 @@
  */
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
+import { send } from '../sdk/send.js';
 import { awsErrorMessage, awsErrorName, isAccessDenied } from './aws-error-shape.js';
 import type { AccessFinding } from './findings.js';
 import { secretsManagerViaService } from './kms-keys.js';
@@ -36,7 +37,10 @@ export async function readFinding(
 ): Promise<AccessFinding> {
   try {
     // The response (with the value) is deliberately not bound to anything.
-    await client.send(new GetSecretValueCommand({ SecretId: secretId, VersionStage: 'AWSCURRENT' }));
+    await send(client, new GetSecretValueCommand({ SecretId: secretId, VersionStage: 'AWSCURRENT' }), {
+      operation: 'GetSecretValue',
+      secretId,
+    });
     const kms = ctx.customerKeyId ? ' Decryption with the customer-managed key works.' : '';
     return {
       check: 'read-value',

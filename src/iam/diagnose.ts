@@ -6,6 +6,7 @@ import { DescribeSecretCommand, type DescribeSecretCommandOutput } from '@aws-sd
 import { isSecretArn, parseSecretArn } from '../arn/secret-arn.js';
 import { toSecretkitError } from '../errors/aws-error.js';
 import { isFault } from '../errors/classify.js';
+import { send } from '../sdk/send.js';
 import { awsErrorMessage, awsErrorName, isAccessDenied } from './aws-error-shape.js';
 import { encryptionKeyFinding, keyStateFinding } from './diagnose-key.js';
 import { readFinding } from './diagnose-read.js';
@@ -27,7 +28,11 @@ type Described = { ok: true; out: DescribeSecretCommandOutput } | { ok: false; f
 
 async function describe(clients: SecretAccessClients, secretId: string): Promise<Described> {
   try {
-    const out = await clients.secretsClient.send(new DescribeSecretCommand({ SecretId: secretId }));
+    const out = await send<DescribeSecretCommandOutput>(
+      clients.secretsClient,
+      new DescribeSecretCommand({ SecretId: secretId }),
+      { operation: 'DescribeSecret', secretId },
+    );
     return {
       ok: true,
       out,

@@ -5,6 +5,7 @@
  * never loads it.
  */
 import { SecretkitError } from '../errors/secretkit-error.js';
+import { send } from '../sdk/send.js';
 import type { KMSClientLike, KmsKeyMetadata } from './kms-client-like.js';
 
 type KmsModule = typeof import('@aws-sdk/client-kms');
@@ -42,8 +43,12 @@ export async function sendDescribeKey(
   keyId: string,
 ): Promise<KmsKeyMetadata | undefined> {
   const { DescribeKeyCommand } = await loadKmsSdk();
-  const out = (await client.send(new DescribeKeyCommand({ KeyId: keyId }))) as {
-    readonly KeyMetadata?: KmsKeyMetadata;
-  };
+  const out = await send<{ readonly KeyMetadata?: KmsKeyMetadata }>(
+    client,
+    new DescribeKeyCommand({ KeyId: keyId }),
+    {
+      operation: 'DescribeKey',
+    },
+  );
   return out.KeyMetadata;
 }

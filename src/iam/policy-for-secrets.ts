@@ -7,6 +7,7 @@ import { parseSecretArn } from '../arn/secret-arn.js';
 import { toSecretkitError } from '../errors/aws-error.js';
 import { SecretkitError } from '../errors/secretkit-error.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
+import { send } from '../sdk/send.js';
 import { describeKey, isAwsManagedSecretsKey, kmsClientFor } from './key-resolution.js';
 import type { KmsClients } from './kms-client-like.js';
 import { readerPolicy } from './reader-policy.js';
@@ -68,7 +69,10 @@ async function describeSecret(
   id: string,
 ): Promise<DescribeSecretCommandOutput> {
   try {
-    return await client.send(new DescribeSecretCommand({ SecretId: id }));
+    return await send<DescribeSecretCommandOutput>(client, new DescribeSecretCommand({ SecretId: id }), {
+      operation: 'DescribeSecret',
+      secretId: id,
+    });
   } catch (error) {
     throw toSecretkitError(error, { operation: 'DescribeSecret', secretId: id });
   }

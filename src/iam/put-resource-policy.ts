@@ -1,9 +1,12 @@
 /**
  * Attach a resource policy to a secret, with Block Public Policy on.
  */
-import { PutResourcePolicyCommand } from '@aws-sdk/client-secrets-manager';
-import { toSecretkitError } from '../errors/aws-error.js';
+import {
+  PutResourcePolicyCommand,
+  type PutResourcePolicyCommandOutput,
+} from '@aws-sdk/client-secrets-manager';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
+import { send } from '../sdk/send.js';
 import type { PolicyDocument } from './types.js';
 
 /** What {@link putResourcePolicy} returns. */
@@ -29,16 +32,14 @@ export async function putResourcePolicy(
   secretId: string,
   policy: PolicyDocument,
 ): Promise<PutResourcePolicyResult> {
-  try {
-    const out = await client.send(
-      new PutResourcePolicyCommand({
-        SecretId: secretId,
-        ResourcePolicy: JSON.stringify(policy),
-        BlockPublicPolicy: true,
-      }),
-    );
-    return { arn: out.ARN, name: out.Name };
-  } catch (error) {
-    throw toSecretkitError(error, { operation: 'PutResourcePolicy', secretId });
-  }
+  const out = await send<PutResourcePolicyCommandOutput>(
+    client,
+    new PutResourcePolicyCommand({
+      SecretId: secretId,
+      ResourcePolicy: JSON.stringify(policy),
+      BlockPublicPolicy: true,
+    }),
+    { operation: 'PutResourcePolicy', secretId },
+  );
+  return { arn: out.ARN, name: out.Name };
 }

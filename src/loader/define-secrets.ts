@@ -5,10 +5,12 @@
  * problem across every store and why (never a value).
  */
 import { toSecretkitError } from '../errors/aws-error.js';
+import type { LoadFailure } from '../errors/details.js';
 import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
 import type { AnySpec, SpecOutput } from './secret-spec.js';
 import { isLoadSources, type LoadSources, type SecretsLoaderSource } from './sources.js';
 
+export type { LoadFailure } from '../errors/details.js';
 export type {
   LoadSources,
   ParameterBatchFailure,
@@ -18,20 +20,6 @@ export type {
   RoleSources,
   SecretsLoaderSource,
 } from './sources.js';
-
-/** One declared item that failed to load. */
-export interface LoadFailure {
-  /** The key in the definition (`tree.sub` for a key inside a tree). */
-  readonly key: string;
-  /** The secret id or parameter name. */
-  readonly secretId: string;
-  /** Where it was read: `secretsmanager` or `ssm`. */
-  readonly store: 'secretsmanager' | 'ssm';
-  /** The error code (NOT_FOUND, SCHEMA_MISMATCH, ...; `UNEXPECTED` for an extra key of a strict tree). */
-  readonly code: string;
-  /** The error message (no values). */
-  readonly message: string;
-}
 
 /** A set of declared secrets and parameters. */
 export interface SecretsDefinition<T> {

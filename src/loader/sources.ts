@@ -3,7 +3,7 @@
  * Store (a ParametersClient from `secretkit/ssm`), clients per IAM role (cross-account), or a
  * local source. Only interfaces here: the root entry never imports the SSM or STS SDKs.
  */
-import type { ListSecretsOptions, SecretListEntry } from '../client/listing.js';
+import type { ListSecretsOptions, SecretListEntry } from '../admin/listing.js';
 import type { PreloadResult } from '../client/preload.js';
 import type { SecretsReader } from '../client/types.js';
 import type { SecretkitError } from '../errors/secretkit-error.js';

@@ -6,8 +6,8 @@
  */
 
 import { inspect } from 'node:util';
+import type { ListSecretsOptions, SecretListEntry } from '../admin/listing.js';
 import { CachedSecret } from '../client/cached-secret.js';
-import type { ListSecretsOptions, SecretListEntry } from '../client/listing.js';
 import type { PreloadResult } from '../client/preload.js';
 import type { ReadOptions, SecretkitLogger } from '../client/types.js';
 import { SecretkitError } from '../errors/secretkit-error.js';

@@ -1,28 +1,29 @@
 /**
- * Runs one replication call and maps its failure: a replica refusal to `REPLICA_WRITE`,
- * anything else through errors/aws-error.ts.
+ * Runs one replication call through the SDK boundary; a replica refusal becomes `REPLICA_WRITE`.
  */
-import { toSecretkitError } from '../errors/aws-error.js';
 import { SecretkitError } from '../errors/secretkit-error.js';
-import type { SecretsManagerClientLike } from '../sdk/client-like.js';
+import { send } from '../sdk/send.js';
 import { type ReplicaWriteContext, toReplicaWriteError } from './replica-write.js';
+import type { ReplicationTarget } from './types.js';
 
 /**
- * Calls `run(client)` and maps what it throws.
+ * Sends `command` to `ctx.region` through the SDK boundary (counted, deadlined, settled by
+ * close, signature-retried) and maps a replica refusal to `REPLICA_WRITE`.
  *
- * @param client - the region's client
- * @param ctx - operation, secret and region (for messages)
- * @param run - the SDK call
+ * @param target - the owner's clients and call settings
+ * @param ctx - operation, secret and region
+ * @param command - the command object
  */
 export async function replicationCall<T>(
-  client: SecretsManagerClientLike,
+  target: ReplicationTarget,
   ctx: ReplicaWriteContext,
-  run: (client: SecretsManagerClientLike) => Promise<T>,
+  command: object,
 ): Promise<T> {
+  const client = target.clientFor(ctx.region);
   try {
-    return await run(client);
+    return await send<T>(client, command, { ...target.call, ...ctx });
   } catch (error) {
-    throw (await toReplicaWriteError(error, client, ctx)) ?? toSecretkitError(error, ctx);
+    throw (await toReplicaWriteError(error, client, target.call ?? {}, ctx)) ?? error;
   }
 }
 

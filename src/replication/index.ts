@@ -14,7 +14,7 @@ export { replicationStatus } from './replication-status.js';
 export type {
   PromoteResult,
   ReplicaRegionSpec,
-  ReplicaRegionStatus,
+  ReplicaStatus,
   ReplicateOptions,
   ReplicationState,
   ReplicationTarget,

@@ -1,5 +1,8 @@
 /** `promoteReplica`: StopReplicationToReplica, sent in the replica's own region. */
-import { StopReplicationToReplicaCommand } from '@aws-sdk/client-secrets-manager';
+import {
+  StopReplicationToReplicaCommand,
+  type StopReplicationToReplicaCommandOutput,
+} from '@aws-sdk/client-secrets-manager';
 import { SecretkitError } from '../errors/secretkit-error.js';
 import { secretIdForRegion } from '../failover/region-id.js';
 import { replicationCall } from './call.js';
@@ -33,10 +36,10 @@ export async function promoteReplica(
     );
   }
   const id = secretIdForRegion(secretId, region);
-  const out = await replicationCall(
-    target.clientFor(region),
+  const out = await replicationCall<StopReplicationToReplicaCommandOutput>(
+    target,
     { operation: 'StopReplicationToReplica', secretId: id, region },
-    (client) => client.send(new StopReplicationToReplicaCommand({ SecretId: id })),
+    new StopReplicationToReplicaCommand({ SecretId: id }),
   );
   return { arn: out.ARN, region };
 }

@@ -1,5 +1,8 @@
 /** `removeReplicas`: RemoveRegionsFromReplication, sent to the primary region. */
-import { RemoveRegionsFromReplicationCommand } from '@aws-sdk/client-secrets-manager';
+import {
+  RemoveRegionsFromReplicationCommand,
+  type RemoveRegionsFromReplicationCommandOutput,
+} from '@aws-sdk/client-secrets-manager';
 import { secretIdForRegion } from '../failover/region-id.js';
 import { checkReplicaRegions, replicationCall } from './call.js';
 import { toReplicaStatuses } from './replica-status.js';
@@ -23,13 +26,10 @@ export async function removeReplicas(
   const region = target.primaryRegion;
   checkReplicaRegions(regions, region, 'removeReplicas');
   const id = secretIdForRegion(secretId, region);
-  const out = await replicationCall(
-    target.clientFor(region),
+  const out = await replicationCall<RemoveRegionsFromReplicationCommandOutput>(
+    target,
     { operation: 'RemoveRegionsFromReplication', secretId: id, region },
-    (client) =>
-      client.send(
-        new RemoveRegionsFromReplicationCommand({ SecretId: id, RemoveReplicaRegions: [...regions] }),
-      ),
+    new RemoveRegionsFromReplicationCommand({ SecretId: id, RemoveReplicaRegions: [...regions] }),
   );
   return { arn: out.ARN, primaryRegion: region, replicas: toReplicaStatuses(out.ReplicationStatus) };
 }

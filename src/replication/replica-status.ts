@@ -1,13 +1,11 @@
-/** Converts AWS's `ReplicationStatusType` entries to {@link ReplicaRegionStatus}. */
+/** Converts AWS's `ReplicationStatusType` entries to {@link ReplicaStatus}. */
 import type { ReplicationStatusType } from '@aws-sdk/client-secrets-manager';
-import type { ReplicaRegionStatus } from './types.js';
+import type { ReplicaStatus } from './types.js';
 
 /**
  * @param entries - `ReplicationStatus` of a DescribeSecret / Replicate / Remove response
  */
-export function toReplicaStatuses(
-  entries: readonly ReplicationStatusType[] | undefined,
-): ReplicaRegionStatus[] {
+export function toReplicaStatuses(entries: readonly ReplicationStatusType[] | undefined): ReplicaStatus[] {
   return (entries ?? []).flatMap((entry) =>
     entry.Region === undefined
       ? []

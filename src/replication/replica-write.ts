@@ -4,9 +4,10 @@
  * `InvalidRequestException` with the same message is accepted too). These helpers turn that into `REPLICA_WRITE` naming the
  * primary region.
  */
-import { DescribeSecretCommand } from '@aws-sdk/client-secrets-manager';
+import { DescribeSecretCommand, type DescribeSecretCommandOutput } from '@aws-sdk/client-secrets-manager';
 import { SecretkitError } from '../errors/secretkit-error.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
+import { type CallSettings, send } from '../sdk/send.js';
 
 const REPLICA_ERROR_NAMES = new Set(['InvalidRequestException', 'InvalidParameterException']);
 const REPLICA_MESSAGE = /not permitted on a replica/i;
@@ -18,6 +19,9 @@ const REPLICA_MESSAGE = /not permitted on a replica/i;
  */
 export function isReplicaWriteError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
+  // Mapped by the SDK boundary already: look at the AWS error it keeps as cause.
+  if (error instanceof SecretkitError)
+    return error.code === 'REPLICA_WRITE' && isReplicaWriteError(error.cause);
   const { name, message } = error as { name?: unknown; message?: unknown };
   return (
     typeof name === 'string' &&
@@ -72,14 +76,25 @@ export function replicaWriteError(
 export async function toReplicaWriteError(
   error: unknown,
   client: SecretsManagerClientLike,
+  call: CallSettings,
   ctx: ReplicaWriteContext,
 ): Promise<SecretkitError | undefined> {
   if (!isReplicaWriteError(error)) return undefined;
   let primaryRegion: string | undefined;
   try {
-    primaryRegion = (await client.send(new DescribeSecretCommand({ SecretId: ctx.secretId }))).PrimaryRegion;
+    const out = await send<DescribeSecretCommandOutput>(
+      client,
+      new DescribeSecretCommand({ SecretId: ctx.secretId }),
+      {
+        ...call,
+        operation: 'DescribeSecret',
+        secretId: ctx.secretId,
+        region: ctx.region,
+      },
+    );
+    primaryRegion = out.PrimaryRegion;
   } catch {
     primaryRegion = undefined;
   }
-  return replicaWriteError(error, ctx, primaryRegion);
+  return replicaWriteError(error instanceof SecretkitError ? error.cause : error, ctx, primaryRegion);
 }

@@ -1,5 +1,8 @@
 /** `replicate`: ReplicateSecretToRegions, sent to the primary region. */
-import { ReplicateSecretToRegionsCommand } from '@aws-sdk/client-secrets-manager';
+import {
+  ReplicateSecretToRegionsCommand,
+  type ReplicateSecretToRegionsCommandOutput,
+} from '@aws-sdk/client-secrets-manager';
 import { secretIdForRegion } from '../failover/region-id.js';
 import { checkReplicaRegions, replicationCall } from './call.js';
 import { toReplicaStatuses } from './replica-status.js';
@@ -31,22 +34,19 @@ export async function replicate(
     'replicate',
   );
   const id = secretIdForRegion(secretId, region);
-  const out = await replicationCall(
-    target.clientFor(region),
+  const out = await replicationCall<ReplicateSecretToRegionsCommandOutput>(
+    target,
     { operation: 'ReplicateSecretToRegions', secretId: id, region },
-    (client) =>
-      client.send(
-        new ReplicateSecretToRegionsCommand({
-          SecretId: id,
-          AddReplicaRegions: replicas.map((r) => ({
-            Region: r.region,
-            ...(r.kmsKeyId === undefined ? {} : { KmsKeyId: r.kmsKeyId }),
-          })),
-          ...(options.forceOverwrite === undefined
-            ? {}
-            : { ForceOverwriteReplicaSecret: options.forceOverwrite }),
-        }),
-      ),
+    new ReplicateSecretToRegionsCommand({
+      SecretId: id,
+      AddReplicaRegions: replicas.map((r) => ({
+        Region: r.region,
+        ...(r.kmsKeyId === undefined ? {} : { KmsKeyId: r.kmsKeyId }),
+      })),
+      ...(options.forceOverwrite === undefined
+        ? {}
+        : { ForceOverwriteReplicaSecret: options.forceOverwrite }),
+    }),
   );
   return { arn: out.ARN, primaryRegion: region, replicas: toReplicaStatuses(out.ReplicationStatus) };
 }

@@ -1,11 +1,11 @@
 /** `replicationStatus`: DescribeSecret, reduced to the replication state. */
-import { DescribeSecretCommand } from '@aws-sdk/client-secrets-manager';
+import { DescribeSecretCommand, type DescribeSecretCommandOutput } from '@aws-sdk/client-secrets-manager';
 import { secretIdForRegion } from '../failover/region-id.js';
 import { replicationCall } from './call.js';
 import { toReplicaStatuses } from './replica-status.js';
 import type { ReplicationState, ReplicationTarget } from './types.js';
 
-/** Options of {@link SecretsClient.replicationStatus}. */
+/** Options of `SecretsAdmin.replicationStatus`. */
 export interface ReplicationStatusOptions {
   /** Ask this region instead of the primary (e.g. while the primary is down). @defaultValue the primary region */
   readonly region?: string | undefined;
@@ -28,10 +28,10 @@ export async function replicationStatus(
 ): Promise<ReplicationState> {
   const region = options.region ?? target.primaryRegion;
   const id = secretIdForRegion(secretId, region);
-  const out = await replicationCall(
-    target.clientFor(region),
+  const out = await replicationCall<DescribeSecretCommandOutput>(
+    target,
     { operation: 'DescribeSecret', secretId: id, region },
-    (client) => client.send(new DescribeSecretCommand({ SecretId: id })),
+    new DescribeSecretCommand({ SecretId: id }),
   );
   return {
     arn: out.ARN,

@@ -3,6 +3,7 @@
  * {@link ReplicationTarget}: the region router satisfies it, so `SecretsClient` passes its router.
  */
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
+import type { CallSettings } from '../sdk/send.js';
 
 /** Where replication calls go: the primary region's client, and any region's client. */
 export interface ReplicationTarget {
@@ -10,6 +11,8 @@ export interface ReplicationTarget {
   readonly primaryRegion: string;
   /** The SDK client of a region (created lazily by the router). */
   clientFor(region: string): SecretsManagerClientLike;
+  /** Deadline, scope and counter of every call (the SDK boundary's settings). @defaultValue the boundary's default deadline, uncounted */
+  readonly call?: CallSettings | undefined;
 }
 
 /** A region to replicate a secret into. */
@@ -26,15 +29,15 @@ export interface ReplicateOptions {
   readonly forceOverwrite?: boolean | undefined;
 }
 
-/** One replica region's state, as Secrets Manager reports it. */
-export interface ReplicaRegionStatus {
+/** One replica region's state, as Secrets Manager reports it (describe and replication alike). */
+export interface ReplicaStatus {
   /** The replica's region, e.g. `eu-west-1`. */
   readonly region: string;
   /** `InSync`, `InProgress` or `Failed` (AWS's `ReplicationStatusType`). */
   readonly status: string | undefined;
   /** Why the status is what it is (e.g. the cause of `Failed`). */
   readonly statusMessage: string | undefined;
-  /** The replica's KMS key. */
+  /** The replica's KMS key; absent when it uses `aws/secretsmanager`. */
   readonly kmsKeyId: string | undefined;
   /** The last day the replica was read (AWS rounds to the day). */
   readonly lastAccessedDate: Date | undefined;
@@ -47,7 +50,7 @@ export interface ReplicationState {
   /** The region of the primary secret, when AWS returned it. */
   readonly primaryRegion: string | undefined;
   /** Each replica region, in AWS's order. */
-  readonly replicas: readonly ReplicaRegionStatus[];
+  readonly replicas: readonly ReplicaStatus[];
 }
 
 /** The result of promoting a replica to a standalone secret. */

@@ -9,16 +9,12 @@
  * secret redacted. Anything odd (a non-string message, a path that is not an array, a getter
  * that throws) gives a placeholder, never an exception.
  */
+
+import type { SchemaIssue } from '../errors/details.js';
 import { SchemaCursor } from './declared-keys.js';
 import { collectSecrets, REDACTED, redact } from './redact.js';
 
-/** One schema issue as secretkit reports it: a path and a message, never a value or a key. */
-export interface SchemaIssue {
-  /** Path into the JSON, e.g. `"port"` or `"replicas.0.host"`; empty for the root. */
-  readonly path: string;
-  /** The schema library's message with the secret's values and keys redacted. */
-  readonly message: string;
-}
+export type { SchemaIssue } from '../errors/details.js';
 
 /** What the redaction of one secret's issues needs. */
 export interface IssueContext {

@@ -1,9 +1,9 @@
 /**
- * The one function through which every Parameter Store and STS call of secretkit goes: it gives
- * the call a deadline, ties it to the owner's close signal, and counts it. Switching these calls
- * to another SDK boundary means changing this file only.
+ * The one function through which every Parameter Store and STS call of secretkit goes, into the
+ * SDK boundary (sdk/send.ts): a deadline, the owner's close signal, counting, the signature retry.
  */
 import { SecretkitError } from '../errors/secretkit-error.js';
+import { guard } from '../sdk/send.js';
 
 /** What one call needs. */
 export interface AwsCallContext {
@@ -21,7 +21,7 @@ export interface AwsCallContext {
  * Runs one AWS call with a deadline. `send` receives the signal to pass to the SDK's
  * `client.send(command, { abortSignal })`.
  *
- * @throws what the SDK threw (an abort by the deadline is a `TimeoutError`, a fault); `CLIENT_CLOSED`
+ * @throws what the SDK threw (the deadline is a `TIMEOUT` SecretkitError, a fault); `CLIENT_CLOSED`
  *   when the owner is closed
  */
 export async function awsCall<T>(
@@ -29,29 +29,18 @@ export async function awsCall<T>(
   send: (abortSignal: AbortSignal) => Promise<T>,
 ): Promise<T> {
   if (ctx.closeSignal?.aborted) throw new SecretkitError('CLIENT_CLOSED', 'The client was closed.');
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, ctx.timeoutMs);
-  timer.unref?.();
-  const onClose = (): void => controller.abort();
-  ctx.closeSignal?.addEventListener('abort', onClose, { once: true });
-  ctx.onCall?.(ctx.operation);
   try {
-    return await send(controller.signal);
+    // The SDK boundary: deadline, abort, signature retry, counting. Errors stay the store's to
+    // map (ssm/errors.ts): the boundary hands them back as they came (a timeout as TIMEOUT).
+    return await guard(send, {
+      operation: ctx.operation,
+      timeoutMs: ctx.timeoutMs,
+      signal: ctx.closeSignal,
+      onCall: ctx.onCall === undefined ? undefined : (operation) => ctx.onCall?.(operation),
+      mapError: (error) => error,
+    });
   } catch (error) {
     if (ctx.closeSignal?.aborted) throw new SecretkitError('CLIENT_CLOSED', 'The client was closed.');
-    if (timedOut) {
-      throw Object.assign(new Error(`${ctx.operation} did not answer within ${ctx.timeoutMs} ms`), {
-        name: 'TimeoutError',
-        cause: error,
-      });
-    }
     throw error;
-  } finally {
-    clearTimeout(timer);
-    ctx.closeSignal?.removeEventListener('abort', onClose);
   }
 }

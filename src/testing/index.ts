@@ -18,6 +18,6 @@ export type {
 export { InMemorySecretsManager, InMemorySecretsManagerClient } from './in-memory-secrets-manager.js';
 export type { RandomSource } from './random.js';
 export { seededRandom } from './random.js';
-export type { RotationEvent, RotationLambda, RotationStep } from './rotation-lambda.js';
+export type { RotationLambda, RotationStep } from './rotation-lambda.js';
 export type { SeededSecret, SeedSpec, SeedValueFields, SeedVersion } from './seed.js';
 export type { SimulatedRotation } from './simulate-rotation.js';

@@ -8,6 +8,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { STSClient } from '@aws-sdk/client-sts';
 import { afterEach, beforeEach, inject } from 'vitest';
 import { resetMoto } from '../../scripts/lib/moto-server.js';
+import { SecretsAdmin } from '../../src/admin/index.js';
 import { SecretsClient } from '../../src/index.js';
 
 /** Dummy credentials; moto maps any unknown key to account 123456789012. */
@@ -52,6 +53,22 @@ export function useEmulator(): void {
   beforeEach(async () => {
     await resetMoto(motoEndpoint());
   });
+}
+
+/**
+ * Returns a maker of admin clients on the emulator, keeping `readers` coherent; each one made
+ * is closed after its test.
+ */
+export function useSecretsAdmin(): (readers?: readonly SecretsClient[], region?: string) => SecretsAdmin {
+  const made: SecretsAdmin[] = [];
+  afterEach(() => {
+    for (const admin of made.splice(0)) admin.close();
+  });
+  return (readers = [], region = TEST_REGION) => {
+    const admin = new SecretsAdmin({ clientConfig: emulatorConfig(region), readers });
+    made.push(admin);
+    return admin;
+  };
 }
 
 /** Returns a maker of SecretsClients on the emulator; each one made is closed after its test. */

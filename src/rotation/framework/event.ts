@@ -3,23 +3,9 @@
  */
 import { SecretkitError } from '../../errors/secretkit-error.js';
 
-/** The four steps of a rotation, in order. */
-export const ROTATION_STEPS = ['createSecret', 'setSecret', 'testSecret', 'finishSecret'] as const;
+import { ROTATION_STEPS, type RotationEvent, type RotationStepName } from '../../sdk/rotation-event.js';
 
-/** One step of a rotation. */
-export type RotationStepName = (typeof ROTATION_STEPS)[number];
-
-/** The event Secrets Manager invokes a rotation function with. */
-export interface RotationEvent {
-  /** Which step to run. */
-  readonly Step: RotationStepName;
-  /** The secret's ARN. */
-  readonly SecretId: string;
-  /** The rotation's token: the id of the AWSPENDING version. */
-  readonly ClientRequestToken: string;
-  /** Sent by Secrets Manager for newer rotations; not needed by the steps. */
-  readonly RotationToken?: string | undefined;
-}
+export { ROTATION_STEPS, type RotationEvent, type RotationStepName } from '../../sdk/rotation-event.js';
 
 function field(event: Record<string, unknown>, name: string): string {
   const value = event[name];

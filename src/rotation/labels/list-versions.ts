@@ -3,19 +3,10 @@
  */
 import { ListSecretVersionIdsCommand } from '@aws-sdk/client-secrets-manager';
 import type { SecretsManagerClientLike } from '../../sdk/client-like.js';
+import { type SecretVersionInfo, toVersionInfos } from '../../sdk/version-info.js';
 import { callAws } from '../aws-call.js';
 
-/** One version of a secret. */
-export interface SecretVersionInfo {
-  /** The version id. */
-  readonly versionId: string;
-  /** Its staging labels (empty for a deprecated version). */
-  readonly stages: readonly string[];
-  /** When the version was created, if AWS said. */
-  readonly createdDate: Date | undefined;
-  /** When the version was last read (day precision), if AWS said. */
-  readonly lastAccessedDate: Date | undefined;
-}
+export type { SecretVersionInfo } from '../../sdk/version-info.js';
 
 /** Options of {@link listVersions}. */
 export interface ListVersionsOptions {
@@ -50,15 +41,7 @@ export async function listVersions(
         }),
       ),
     );
-    for (const v of page.Versions ?? []) {
-      if (!v.VersionId) continue;
-      versions.push({
-        versionId: v.VersionId,
-        stages: v.VersionStages ?? [],
-        createdDate: v.CreatedDate,
-        lastAccessedDate: v.LastAccessedDate,
-      });
-    }
+    versions.push(...toVersionInfos(page.Versions));
     // moto answers NextToken "" on the last page.
     nextToken = page.NextToken || undefined;
   } while (nextToken);

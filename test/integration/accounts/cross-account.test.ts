@@ -18,6 +18,7 @@ import {
   stsClient,
   TEST_REGION,
   useEmulator,
+  useSecretsAdmin,
   useSecretsClient,
 } from '../../support/aws.js';
 
@@ -62,13 +63,14 @@ async function setAuth(count: string): Promise<void> {
 describe('secrets in another account through STS AssumeRole (moto)', () => {
   useEmulator();
   const makeSecrets = useSecretsClient();
+  const makeAdmin = useSecretsAdmin();
   afterEach(async () => {
     await setAuth('inf');
   });
 
   it('reads the other account with the role: one AssumeRole, one batch, the caller sees its own secrets', async () => {
     const secrets = makeSecrets();
-    await secrets.createSecret({ name: 'shared/db', value: { json: { host: 'mine' } } });
+    await makeAdmin([secrets]).createSecret({ name: 'shared/db', value: { json: { host: 'mine' } } });
     await createInOtherAccount('shared/db', JSON.stringify({ host: 'theirs' }));
     await createInOtherAccount('shared/key', 'k2');
     const r = roles();

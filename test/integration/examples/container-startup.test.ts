@@ -3,7 +3,7 @@
  * before listening and serves /healthz, or exits non-zero with LOAD_FAILED and no values.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { SecretsClient } from '../../../src/index.js';
+import { SecretsAdmin } from '../../../src/admin/index.js';
 import { emulatorConfig, useEmulator } from '../../support/aws.js';
 import { type ExampleProcess, exampleEnv, startExample } from './child.js';
 
@@ -11,7 +11,7 @@ const FILE = 'examples/container-startup/main.ts';
 const PLANTED = 'planted-value-4d1e';
 
 async function seed(secrets: Readonly<Record<string, { json: unknown } | { string: string }>>) {
-  const client = new SecretsClient({ clientConfig: emulatorConfig() });
+  const client = new SecretsAdmin({ clientConfig: emulatorConfig() });
   try {
     for (const [name, value] of Object.entries(secrets)) await client.createSecret({ name, value });
   } finally {

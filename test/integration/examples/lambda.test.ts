@@ -7,7 +7,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SecretsClient } from '../../../src/index.js';
+import { SecretsAdmin } from '../../../src/admin/index.js';
 import { emulatorConfig, useEmulator } from '../../support/aws.js';
 import { useExampleBundle } from '../../support/bundle-example.js';
 
@@ -73,7 +73,7 @@ describe('examples/lambda', () => {
   });
 
   it('makes one API call per secret per TTL across warm invocations', async () => {
-    const seed = new SecretsClient({ clientConfig: emulatorConfig() });
+    const seed = new SecretsAdmin({ clientConfig: emulatorConfig() });
     await seed.createSecret({
       name: 'example/db',
       value: { json: { host: 'db.internal', port: 5432, username: 'app', password: PASSWORD } },

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SecretsClient } from '../../../src/index.js';
+import { SecretsAdmin } from '../../../src/admin/index.js';
 import { runRotation } from '../../../src/rotation/index.js';
 import { postgresSingleUser } from '../../../src/rotation/postgres/index.js';
 import { emulatorConfig, smClient, useEmulator } from '../../support/aws.js';
@@ -52,7 +52,7 @@ describe('examples/server', () => {
 
   it('serves, survives a database rotation and an API key rotation', async () => {
     const s = server();
-    const seed = new SecretsClient({ clientConfig: emulatorConfig() });
+    const seed = new SecretsAdmin({ clientConfig: emulatorConfig() });
     await seed.createSecret({
       name: 'example/api/db',
       value: {

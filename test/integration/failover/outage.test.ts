@@ -161,7 +161,7 @@ describe('when every region fails', () => {
         })
         .catch((e: unknown) => e);
       expect(isSecretkitError(error, 'ALL_REGIONS_FAILED')).toBe(true);
-      expect(isSecretkitError(error) && error.details?.['regionErrors']).toMatchObject([
+      expect(isSecretkitError(error, 'ALL_REGIONS_FAILED') && error.details?.regionErrors).toMatchObject([
         { region: PRIMARY, code: 'ECONNREFUSED' },
         { region: REPLICAS[0], name: 'ThrottlingException', httpStatusCode: 400 },
       ]);

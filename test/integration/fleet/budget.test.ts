@@ -7,12 +7,15 @@
 import { inspect } from 'node:util';
 import {
   CreateSecretCommand,
+  DescribeSecretCommand,
   PutSecretValueCommand,
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { describe, expect, it } from 'vitest';
+import { SDK_ACCESS } from '../../../src/client/sdk-access.js';
 import { transportStats } from '../../../src/fleet/index.js';
 import { isSecretkitError, SecretsClient } from '../../../src/index.js';
+import { send } from '../../../src/sdk/send.js';
 import { emulatorConfig, smClient, useEmulator } from '../../support/aws.js';
 
 const BUDGET = 1;
@@ -104,7 +107,12 @@ describe('maxCallsPerMinute on the emulator, a simulated day', () => {
 
     // A cold miss past the budget: THROTTLED at once, naming the budget (never a silent wait).
     await smClient().send(new CreateSecretCommand({ Name: 'day/cold', SecretString: 'x' }));
-    await secrets.describeSecret('day/0').catch(() => {}); // spends the slot if one is free
+    // An out-of-band call through the reader's (budgeted) client spends the slot if one is free.
+    const access = secrets[SDK_ACCESS]();
+    await send(access.client, new DescribeSecretCommand({ SecretId: 'day/0' }), {
+      ...access.call,
+      operation: 'DescribeSecret',
+    }).catch(() => {});
     const cold = await secrets.getString('day/cold').then(
       () => undefined,
       (e: unknown) => e,

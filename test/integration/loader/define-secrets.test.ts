@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineSecrets, isSecretkitError, secret } from '../../../src/index.js';
-import { useEmulator, useSecretsClient } from '../../support/aws.js';
+import { useEmulator, useSecretsAdmin, useSecretsClient } from '../../support/aws.js';
 
 describe('defineSecrets(...).load against the emulator', () => {
   useEmulator();
   const make = useSecretsClient();
+  const makeAdmin = useSecretsAdmin();
 
   it('loads everything typed, with one BatchGetSecretValue per 20 secrets', async () => {
     const client = make();
-    await client.createSecret({ name: 'prod/db', value: { json: { host: 'db', port: 5432 } } });
-    await client.createSecret({ name: 'prod/stripe', value: { string: 'sk_live' } });
-    await client.createSecret({ name: 'prod/cert', value: { binary: new Uint8Array([7]) } });
+    const admin = makeAdmin([client]);
+    await admin.createSecret({ name: 'prod/db', value: { json: { host: 'db', port: 5432 } } });
+    await admin.createSecret({ name: 'prod/stripe', value: { string: 'sk_live' } });
+    await admin.createSecret({ name: 'prod/cert', value: { binary: new Uint8Array([7]) } });
     const before = client.stats().apiCalls.total;
     const config = defineSecrets({
       db: secret.json('prod/db', z.object({ host: z.string(), port: z.number() })),
@@ -27,8 +29,9 @@ describe('defineSecrets(...).load against the emulator', () => {
 
   it('throws one LOAD_FAILED listing every failing secret, without values', async () => {
     const client = make();
-    await client.createSecret({ name: 'prod/db', value: { json: { host: 'db', port: 'PLANTED-VALUE-9' } } });
-    await client.createSecret({ name: 'prod/ok', value: { string: 'fine' } });
+    const admin = makeAdmin([client]);
+    await admin.createSecret({ name: 'prod/db', value: { json: { host: 'db', port: 'PLANTED-VALUE-9' } } });
+    await admin.createSecret({ name: 'prod/ok', value: { string: 'fine' } });
     const config = defineSecrets({
       db: secret.json('prod/db', z.object({ host: z.string(), port: z.number() })),
       ok: secret.string('prod/ok'),

@@ -3,7 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineSecrets, isSecretkitError, type LoadFailure, secret } from '../../../src/index.js';
 import { ParametersClient } from '../../../src/ssm/index.js';
-import { emulatorConfig, smClient, useEmulator, useSecretsClient } from '../../support/aws.js';
+import {
+  emulatorConfig,
+  smClient,
+  useEmulator,
+  useSecretsAdmin,
+  useSecretsClient,
+} from '../../support/aws.js';
 
 const made: ParametersClient[] = [];
 afterEach(() => {
@@ -22,11 +28,13 @@ function failuresOf(error: unknown): LoadFailure[] {
 describe('defineSecrets across Secrets Manager and Parameter Store', () => {
   useEmulator();
   const makeSecrets = useSecretsClient();
+  const makeAdmin = useSecretsAdmin();
 
   it('45 secrets + 25 parameters: 3 BatchGetSecretValue + 3 GetParameters, nothing else', async () => {
     const secrets = makeSecrets();
+    const admin = makeAdmin([secrets]);
     const parameters = params();
-    for (let i = 0; i < 45; i++) await secrets.createSecret({ name: `mix/s${i}`, value: { json: { n: i } } });
+    for (let i = 0; i < 45; i++) await admin.createSecret({ name: `mix/s${i}`, value: { json: { n: i } } });
     for (let i = 0; i < 25; i++) await parameters.putParameter(`/mix/p${i}`, `${i}`);
     const specs: Record<string, ReturnType<typeof secret.json> | ReturnType<typeof secret.param>> = {};
     for (let i = 0; i < 45; i++) specs[`s${i}`] = secret.json(`mix/s${i}`, z.object({ n: z.number() }));
@@ -49,8 +57,9 @@ describe('defineSecrets across Secrets Manager and Parameter Store', () => {
 
   it('one LOAD_FAILED lists every problem across both stores, without values', async () => {
     const secrets = makeSecrets();
+    const admin = makeAdmin([secrets]);
     const parameters = params();
-    await secrets.createSecret({ name: 'x/db', value: { json: { port: 'PLANTED-SM-VALUE' } } });
+    await admin.createSecret({ name: 'x/db', value: { json: { port: 'PLANTED-SM-VALUE' } } });
     await parameters.putParameter('/x/port', 'PLANTED-SSM-VALUE', { type: 'SecureString' });
     await parameters.putParameter('/x/ok', 'fine');
     const config = defineSecrets({
@@ -74,6 +83,7 @@ describe('defineSecrets across Secrets Manager and Parameter Store', () => {
 
   it('a parameter without a parameters source is a failure, not a crash', async () => {
     const secrets = makeSecrets();
+    const admin = makeAdmin([secrets]);
     const error = await defineSecrets({ p: secret.param('/x') })
       .load(secrets)
       .catch((e: unknown) => e);
@@ -82,11 +92,12 @@ describe('defineSecrets across Secrets Manager and Parameter Store', () => {
 
   it('secret.tree over secrets and over a parameter path: missing and unexpected keys', async () => {
     const secrets = makeSecrets();
+    const admin = makeAdmin([secrets]);
     const parameters = params();
-    await secrets.createSecret({ name: 'app/prod/db', value: { json: { host: 'h' } } });
-    await secrets.createSecret({ name: 'app/prod/api', value: { string: 'k' } });
-    await secrets.createSecret({ name: 'app/prod/extra', value: { string: 'e' } });
-    await secrets.createSecret({ name: 'app/other/db', value: { string: 'no' } });
+    await admin.createSecret({ name: 'app/prod/db', value: { json: { host: 'h' } } });
+    await admin.createSecret({ name: 'app/prod/api', value: { string: 'k' } });
+    await admin.createSecret({ name: 'app/prod/extra', value: { string: 'e' } });
+    await admin.createSecret({ name: 'app/other/db', value: { string: 'no' } });
     await parameters.putParameter('/app/prod/url', 'u');
     await parameters.putParameter('/app/prod/flags', ['a', 'b']);
     const ok = defineSecrets({
@@ -121,13 +132,14 @@ describe('defineSecrets across Secrets Manager and Parameter Store', () => {
 
   it('secret.tagged loads secrets by tag', async () => {
     const secrets = makeSecrets();
+    const admin = makeAdmin([secrets]);
     const sm = smClient();
     for (const [name, team] of [
       ['t/a', 'billing'],
       ['t/b', 'billing'],
       ['t/c', 'search'],
     ] as const) {
-      const created = await secrets.createSecret({ name, value: { string: name } });
+      const created = await admin.createSecret({ name, value: { string: name } });
       await sm.send(new TagResourceCommand({ SecretId: created.arn, Tags: [{ Key: 'team', Value: team }] }));
     }
     const config = defineSecrets({

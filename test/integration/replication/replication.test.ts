@@ -144,9 +144,9 @@ describe('replication management (moto)', () => {
     const replicaRouter = routerFor('eu-west-1');
     try {
       const error = await replicationCall(
-        replicaRouter.clientFor('eu-west-1'),
+        replicaRouter,
         { operation: 'PutSecretValue', secretId: 'repl/db', region: 'eu-west-1' },
-        (client) => client.send(new PutSecretValueCommand({ SecretId: 'repl/db', SecretString: 'nope' })),
+        new PutSecretValueCommand({ SecretId: 'repl/db', SecretString: 'nope' }),
       ).catch((e: unknown) => e);
       expect(isSecretkitError(error, 'REPLICA_WRITE')).toBe(true);
       expect(error).toMatchObject({ region: 'eu-west-1', details: { primaryRegion: PRIMARY } });

@@ -5,7 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { isSecretkitError } from '../../../src/index.js';
 import { ParametersClient } from '../../../src/ssm/index.js';
-import { emulatorConfig, kmsClient, useEmulator, useSecretsClient } from '../../support/aws.js';
+import {
+  emulatorConfig,
+  kmsClient,
+  useEmulator,
+  useSecretsAdmin,
+  useSecretsClient,
+} from '../../support/aws.js';
 
 const made: ParametersClient[] = [];
 afterEach(() => {
@@ -21,6 +27,7 @@ const ssm = () => new SSMClient(emulatorConfig());
 describe('ParametersClient against the emulator', () => {
   useEmulator();
   const secrets = useSecretsClient();
+  const makeAdmin = useSecretsAdmin();
 
   it('reads String, StringList and SecureString (KMS, decrypted), cached', async () => {
     const key = await kmsClient().send(new CreateKeyCommand({}));
@@ -125,7 +132,7 @@ describe('ParametersClient against the emulator', () => {
   });
 
   it('reads a Secrets Manager secret through /aws/reference/secretsmanager/', async () => {
-    await secrets().createSecret({ name: 'prod/ref', value: { string: 'from-sm' } });
+    await makeAdmin().createSecret({ name: 'prod/ref', value: { string: 'from-sm' } });
     const p = params();
     expect(await p.getString('/aws/reference/secretsmanager/prod/ref')).toBe('from-sm');
     p.invalidate();

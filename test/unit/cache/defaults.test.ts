@@ -57,6 +57,7 @@ describe('resolveCacheOptions', () => {
     const classify = () => true;
     const onEvent = () => {};
     const isNotFound = () => false;
+    const compactError = (error: unknown) => error;
     // Frozen: resolving must not write into what it was given.
     const given = Object.freeze({
       ttlMs: 1_000,
@@ -73,6 +74,7 @@ describe('resolveCacheOptions', () => {
       random,
       isFault: classify,
       isNotFound,
+      compactError,
       onEvent,
     });
     // Act

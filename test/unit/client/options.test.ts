@@ -1,7 +1,7 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { describe, expect, it } from 'vitest';
 import pkg from '../../../package.json' with { type: 'json' };
-import { SecretsClient, VERSION } from '../../../src/index.js';
+import { isSecretkitError, SecretsClient, VERSION } from '../../../src/index.js';
 import { thrownCode } from '../../support/errors.js';
 
 describe('SecretsClient options', () => {
@@ -36,5 +36,69 @@ describe('SecretsClient options', () => {
 
   it('VERSION matches package.json', () => {
     expect(VERSION).toBe(pkg.version);
+  });
+});
+
+describe('SecretsClient options resolver', () => {
+  const optionOf = (make: () => unknown): unknown => {
+    try {
+      make();
+    } catch (error) {
+      expect(isSecretkitError(error, 'INVALID_ARGUMENT')).toBe(true);
+      return (error as { details?: { option?: unknown } }).details?.option;
+    }
+    throw new Error('did not throw');
+  };
+
+  it('rejects an unknown key, naming it (a typo is not silently ignored)', () => {
+    expect(optionOf(() => new SecretsClient({ region: 'us-east-1', ttlMS: 1000 } as never))).toBe('ttlMS');
+  });
+
+  it.each([
+    ['regionTimeoutMs', 2 ** 31],
+    ['hedgeAfterMs', 2 ** 31],
+    ['regionTimeoutMs', Number.POSITIVE_INFINITY],
+    ['maxEntries', 2 ** 32 + 1],
+    ['maxEntries', 1.5],
+    ['ttlMs', Number.NaN],
+    ['maxBytes', 0],
+    ['breakerFailureThreshold', 0.5],
+  ])('rejects %s = %d at construction, naming it', (option, value) => {
+    expect(optionOf(() => new SecretsClient({ region: 'us-east-1', [option]: value }))).toBe(option);
+  });
+
+  it.each(['constructor', '__proto__', 'toString', 'us east 1', 'local'])(
+    'rejects the region name %j',
+    (region) => {
+      expect(optionOf(() => new SecretsClient({ region }))).toBe('region');
+      expect(optionOf(() => new SecretsClient({ region: 'us-east-1', replicaRegions: [region] }))).toBe(
+        'replicaRegions',
+      );
+    },
+  );
+
+  it('rejects options that are not an object, and mistyped callbacks', () => {
+    expect(optionOf(() => new SecretsClient(null as never))).toBe('options');
+    expect(optionOf(() => new SecretsClient({ region: 'us-east-1', onEvent: 'x' as never }))).toBe('onEvent');
+    expect(optionOf(() => new SecretsClient({ region: 'us-east-1', logger: { warn: 1 } as never }))).toBe(
+      'logger.warn',
+    );
+    expect(optionOf(() => new SecretsClient({ region: 'us-east-1', clock: {} as never }))).toBe('clock');
+  });
+
+  it('preload(null) rejects with INVALID_ARGUMENT instead of throwing', async () => {
+    const client = new SecretsClient({ region: 'us-east-1' });
+    const pending = client.preload(null as never);
+    await expect(pending).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    client.close();
+  });
+
+  it('accepts the largest timer Node can hold', () => {
+    const client = new SecretsClient({
+      region: 'us-east-1',
+      regionTimeoutMs: 2 ** 31 - 1,
+      hedgeAfterMs: 2 ** 31 - 1,
+    });
+    client.close();
   });
 });

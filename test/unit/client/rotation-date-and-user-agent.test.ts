@@ -4,6 +4,7 @@ import {
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { describe, expect, it } from 'vitest';
+import { SecretsAdmin } from '../../../src/admin/index.js';
 import { SecretsClient, VERSION } from '../../../src/index.js';
 import { mockedSecretsManager } from '../../support/mock-sdk.js';
 
@@ -22,7 +23,8 @@ describe('SecretsClient and a known NextRotationDate', () => {
       random: () => 0,
       staleWhileRevalidateMs: 0,
     });
-    await client.describeSecret('db');
+    const admin = new SecretsAdmin({ client: sdk, region: 'us-east-1', readers: [client] });
+    await admin.describeSecret('db');
     await client.getString('db');
     now += 59_000;
     await client.getString('db');

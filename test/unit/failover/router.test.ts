@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isFault } from '../../../src/errors/classify.js';
 import { isSecretkitError, SecretkitError } from '../../../src/errors/secretkit-error.js';
+import { resolveRouterOptions } from '../../../src/failover/defaults.js';
 import { createRegionRouter } from '../../../src/failover/router.js';
 import type { RegionAttempt, RegionRouterOptions, RouterEvent } from '../../../src/failover/types.js';
 import type { SecretsManagerClientLike } from '../../../src/sdk/client-like.js';
@@ -267,9 +268,9 @@ describe('createRegionRouter', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     const error = await caught;
     expect(isSecretkitError(error, 'ALL_REGIONS_FAILED')).toBe(true);
-    const e = error as SecretkitError;
+    const e = error as SecretkitError<'ALL_REGIONS_FAILED'>;
     expect(e.secretId).toBe('prod/db');
-    expect(e.details?.['regionErrors']).toEqual([
+    expect(e.details?.regionErrors).toEqual([
       { region: PRIMARY, name: 'Error', code: 'ECONNREFUSED', httpStatusCode: undefined },
       { region: R1, name: 'ThrottlingException', code: undefined, httpStatusCode: 400 },
       { region: R2, name: 'SecretkitError', code: 'TIMEOUT', httpStatusCode: undefined },
@@ -285,7 +286,7 @@ describe('createRegionRouter', () => {
     behaviour[R1] = fail(() => networkError());
     behaviour[R2] = fail(() => networkError());
     const error = await r.read(op).catch((e: unknown) => e);
-    expect((error as SecretkitError).details?.['regionErrors']).toMatchObject([
+    expect((error as SecretkitError<'ALL_REGIONS_FAILED'>).details?.regionErrors).toMatchObject([
       { region: PRIMARY, skipped: 'circuit-open' },
       { region: R1, code: 'ECONNREFUSED' },
       { region: R2, code: 'ECONNREFUSED' },
@@ -442,9 +443,19 @@ describe('createRegionRouter', () => {
   });
 
   it('rejects invalid options', () => {
-    expect(() => router({ replicaRegions: [PRIMARY] })).toThrow(SecretkitError);
-    expect(() => router({ regionTimeoutMs: 0 })).toThrow(/regionTimeoutMs/);
-    expect(() => router({ breakerFailureThreshold: 0 })).toThrow(/breakerFailureThreshold/);
-    expect(() => router({ hedgeAfterMs: -1 })).toThrow(/hedgeAfterMs/);
+    const resolve = (overrides: Partial<RegionRouterOptions>) => () =>
+      resolveRouterOptions({
+        primaryRegion: PRIMARY,
+        clientFactory: fakeClient,
+        isFault,
+        clock: Date,
+        ...overrides,
+      });
+    expect(resolve({ regionTimeoutMs: 0 })).toThrow(SecretkitError);
+    expect(resolve({ regionTimeoutMs: 0 })).toThrow(/regionTimeoutMs/);
+    expect(resolve({ regionTimeoutMs: 2 ** 31 })).toThrow(/regionTimeoutMs/);
+    expect(resolve({ breakerFailureThreshold: 0 })).toThrow(/breakerFailureThreshold/);
+    expect(resolve({ hedgeAfterMs: -1 })).toThrow(/hedgeAfterMs/);
+    expect(resolve({ hedgeAfterMs: 2 ** 31 })).toThrow(/hedgeAfterMs/);
   });
 });

@@ -6,6 +6,7 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SecretsAdmin } from '../../../src/admin/index.js';
 import { DIAGNOSTICS_CHANNELS, SecretsClient, type SecretsManagerClientLike } from '../../../src/index.js';
 import { publishEvent } from '../../../src/observe/publish.js';
 import { type RotationStrategy, runRotation } from '../../../src/rotation/index.js';
@@ -168,7 +169,9 @@ describe('diagnostics channels', () => {
       expect(sub.of(DIAGNOSTICS_CHANNELS.circuit)).toContainEqual({ region: 'us-east-1', state: 'closed' });
 
       // a write (PutSecretValue) is an API call too, and invalidates
-      await secrets.putSecretValue('plain', { string: `${VALUE}-2` });
+      const admin = new SecretsAdmin({ client: slow(fake), region: 'us-east-1', readers: [secrets] });
+      await admin.putSecretValue('plain', { string: `${VALUE}-2` });
+      admin.close();
       expect(sub.of(DIAGNOSTICS_CHANNELS.awsCall)).toContainEqual(
         expect.objectContaining({ operation: 'PutSecretValue', outcome: 'success' }),
       );

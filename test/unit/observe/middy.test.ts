@@ -67,8 +67,10 @@ describe('secretkit/middy', () => {
         return 'ok';
       });
     try {
-      expect(await handler({ orderId: 'o1' }, lambdaContext)).toBe('ok');
-      expect(await handler({ orderId: 'o2' }, { ...lambdaContext, awsRequestId: 'req-2' })).toBe('ok');
+      expect(await handler({ orderId: 'o1' }, lambdaContext as never)).toBe('ok');
+      expect(await handler({ orderId: 'o2' }, { ...lambdaContext, awsRequestId: 'req-2' } as never)).toBe(
+        'ok',
+      );
       expect(seen).toEqual([
         { db: { host: 'db.internal', password: 'p1' }, apiKey: 'k1', fn: 'orders' },
         { db: { host: 'db.internal', password: 'p1' }, apiKey: 'k1', fn: 'orders' },
@@ -79,7 +81,7 @@ describe('secretkit/middy', () => {
       // past the TTL, a rotated value is picked up
       fake.simulateRotation('prod/db', { json: { host: 'db.internal', password: 'p2' } });
       advance(120_000);
-      await handler({ orderId: 'o3' }, lambdaContext);
+      await handler({ orderId: 'o3' }, lambdaContext as never);
       expect(seen.at(-1)).toMatchObject({ db: { password: 'p2' } });
     } finally {
       client.close();
@@ -101,7 +103,7 @@ describe('secretkit/middy', () => {
         return context.secrets.db.host;
       });
     try {
-      expect(await handler({}, lambdaContext)).toBe('db.internal');
+      expect(await handler({}, lambdaContext as never)).toBe('db.internal');
       expect(fake.calls('BatchGetSecretValue')).toBe(1);
     } finally {
       client.close();
@@ -122,7 +124,7 @@ describe('secretkit/middy', () => {
         ran = true;
       });
     try {
-      const error = await handler({}, lambdaContext).catch((e: unknown) => e);
+      const error = await handler({}, lambdaContext as never).catch((e: unknown) => e);
       expect(isSecretkitError(error, 'LOAD_FAILED')).toBe(true);
       expect(String((error as Error).message)).toContain('prod/missing');
       expect(String((error as Error).message)).not.toContain('p1');
@@ -139,7 +141,7 @@ describe('secretkit/middy', () => {
     const handler = middy<unknown, string, Error, SecretsContext<typeof small>>()
       .use(secretkitMiddleware({ secrets: small, clientOptions: { client: fake, region: 'us-east-1' } }))
       .handler(async (_event, context) => context.apiKey);
-    expect(await handler({}, lambdaContext)).toBe('k9');
+    expect(await handler({}, lambdaContext as never)).toBe('k9');
     let thrown: unknown;
     try {
       // @ts-expect-error secrets must be a definition

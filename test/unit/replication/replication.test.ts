@@ -120,7 +120,7 @@ describe('replication (aws-sdk-client-mock)', () => {
 
     it('names the primary region from DescribeSecret', async () => {
       replicaMock.on(DescribeSecretCommand).resolves({ PrimaryRegion: 'us-east-1' });
-      const error = await toReplicaWriteError(refusal, replica, ctx);
+      const error = await toReplicaWriteError(refusal, replica, {}, ctx);
       expect(error).toMatchObject({
         code: 'REPLICA_WRITE',
         region: 'eu-west-1',
@@ -134,13 +134,13 @@ describe('replication (aws-sdk-client-mock)', () => {
       replicaMock
         .on(DescribeSecretCommand)
         .rejects(new ResourceNotFoundException({ message: 'x', $metadata: {} }));
-      const error = await toReplicaWriteError(refusal, replica, ctx);
+      const error = await toReplicaWriteError(refusal, replica, {}, ctx);
       expect(error).toMatchObject({ code: 'REPLICA_WRITE', details: { primaryRegion: undefined } });
       expect(error?.message).toContain('send it to the primary region');
     });
 
     it('leaves other errors alone', async () => {
-      await expect(toReplicaWriteError(new Error('x'), replica, ctx)).resolves.toBeUndefined();
+      await expect(toReplicaWriteError(new Error('x'), replica, {}, ctx)).resolves.toBeUndefined();
       expect(replicaMock.calls()).toHaveLength(0);
     });
   });

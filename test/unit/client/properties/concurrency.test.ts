@@ -3,6 +3,7 @@
  * found. Each reproduction names the bug it caught and how it was fixed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SecretsAdmin } from '../../../../src/admin/index.js';
 import { type SecretkitEvent, SecretsClient } from '../../../../src/index.js';
 import type { SecretsManagerClientLike } from '../../../../src/sdk/client-like.js';
 import { InMemorySecretsManager } from '../../../../src/testing/index.js';
@@ -111,6 +112,7 @@ describe('close() at random points', () => {
         random: rng.next,
         ...(rng.chance(0.5) ? { hedgeAfterMs: 1 } : {}),
       });
+      const admin = new SecretsAdmin({ client: fake, region: 'us-east-1', readers: [client] });
       const reads = Array.from({ length: 1 + rng.int(30) }, () =>
         client.getString(
           rng.pick(seeded).name,
@@ -121,6 +123,7 @@ describe('close() at random points', () => {
       // Close after a random number of turns of the event loop: some reads may have settled.
       for (let i = rng.int(4); i > 0; i--) await new Promise<void>((resolve) => setImmediate(resolve));
       client.close();
+      admin.close();
       for (const o of await Promise.allSettled([...reads, preload])) {
         if (o.status === 'rejected') {
           checkError(o.reason, `seed ${seed}`);
@@ -132,7 +135,7 @@ describe('close() at random points', () => {
         client.getJson('s0', { versionStage: 'AWSPREVIOUS' }),
         client.getBinary('s1'),
         client.preload(['s0']),
-        client.putSecretValue('s0', { string: 'x' }),
+        admin.putSecretValue('s0', { string: 'x' }),
       ])) {
         expect(o.status).toBe('rejected');
         expect((o as PromiseRejectedResult).reason.code).toBe('CLIENT_CLOSED');
@@ -205,12 +208,17 @@ describe('found by the random walks', () => {
       clock,
       random: () => 0,
     });
+    const admin = new SecretsAdmin({
+      client: hold.client as unknown as SecretsManagerClientLike,
+      region: 'us-east-1',
+      readers: [client],
+    });
     const partial = seeded[0]!.arn.slice(0, -7);
     const inFlight = client.getString(partial);
     for (let i = 0; i < 50 && hold.held === 0; i++)
       await new Promise<void>((resolve) => setImmediate(resolve));
     expect(hold.held).toBe(1);
-    const write = client.putSecretValue('s0', { string: `${MARK}:s0:new` });
+    const write = admin.putSecretValue('s0', { string: `${MARK}:s0:new` });
     await write;
     hold.release();
     await inFlight; // read before the write: may be the old value
@@ -233,11 +241,16 @@ describe('found by the random walks', () => {
       clock,
       random: () => 0,
     });
+    const admin = new SecretsAdmin({
+      client: hold.client as unknown as SecretsManagerClientLike,
+      region: 'us-east-1',
+      readers: [client],
+    });
     const preload = client.preload(['s0']);
     for (let i = 0; i < 50 && hold.held === 0; i++)
       await new Promise<void>((resolve) => setImmediate(resolve));
     expect(hold.held).toBe(1);
-    await client.putSecretValue('s0', { string: `${MARK}:s0:new` });
+    await admin.putSecretValue('s0', { string: `${MARK}:s0:new` });
     hold.release();
     await preload;
     expect(await client.getString('s0')).toBe(`${MARK}:s0:new`);

@@ -8,21 +8,10 @@ import {
   ListSecretVersionIdsCommand,
   type ListSecretVersionIdsCommandOutput,
 } from '@aws-sdk/client-secrets-manager';
+import { toReplicaStatuses } from '../replication/replica-status.js';
+import type { ReplicaStatus } from '../replication/types.js';
+import { type SecretVersionInfo, toVersionInfos } from '../sdk/version-info.js';
 import { sendPrimary, type WriteContext } from './write-context.js';
-
-/** A replica region's state. */
-export interface ReplicaStatus {
-  /** The replica's region, e.g. `eu-west-1`. */
-  readonly region: string;
-  /** `InSync`, `Failed` or `InProgress`. */
-  readonly status?: string | undefined;
-  /** Why the replica is in this state (set by AWS, e.g. on `Failed`). */
-  readonly statusMessage?: string | undefined;
-  /** The KMS key encrypting the replica; absent when it uses `aws/secretsmanager`. */
-  readonly kmsKeyId?: string | undefined;
-  /** The last day the replica was read (AWS rounds to the day). */
-  readonly lastAccessedDate?: Date | undefined;
-}
 
 /** What `describeSecret` returns. */
 export interface SecretDescription {
@@ -67,17 +56,8 @@ export interface SecretDescription {
   readonly replicationStatus: readonly ReplicaStatus[];
 }
 
-/** One version as `listVersions` returns it. */
-export interface VersionInfo {
-  /** The version's id. */
-  readonly versionId: string;
-  /** The staging labels on the version (empty for a deprecated version). */
-  readonly versionStages: readonly string[];
-  /** When the version was created. */
-  readonly createdDate?: Date | undefined;
-  /** The last day the version was read (AWS rounds to the day). */
-  readonly lastAccessedDate?: Date | undefined;
-}
+/** One version of a secret (the same shape as secretkit/rotation's `listVersions`). */
+export type VersionInfo = SecretVersionInfo;
 
 /** Maps a DescribeSecret output. */
 export function toDescription(out: DescribeSecretCommandOutput, secretId: string): SecretDescription {
@@ -107,13 +87,7 @@ export function toDescription(out: DescribeSecretCommandOutput, secretId: string
       Object.entries(out.VersionIdsToStages ?? {}).map(([id, stages]) => [id, [...stages]]),
     ),
     primaryRegion: out.PrimaryRegion,
-    replicationStatus: (out.ReplicationStatus ?? []).map((r) => ({
-      region: r.Region ?? '',
-      status: r.Status,
-      statusMessage: r.StatusMessage,
-      kmsKeyId: r.KmsKeyId,
-      lastAccessedDate: r.LastAccessedDate,
-    })),
+    replicationStatus: toReplicaStatuses(out.ReplicationStatus),
   };
 }
 
@@ -147,14 +121,7 @@ export async function listVersions(
         ...(token ? { NextToken: token } : {}),
       }),
     );
-    for (const v of out.Versions ?? []) {
-      versions.push({
-        versionId: v.VersionId ?? '',
-        versionStages: v.VersionStages ?? [],
-        createdDate: v.CreatedDate,
-        lastAccessedDate: v.LastAccessedDate,
-      });
-    }
+    versions.push(...toVersionInfos(out.Versions));
     token = out.NextToken;
   } while (token);
   return versions;

@@ -1,0 +1,135 @@
+/**
+ * The one options resolver of {@link SecretsClient}: validates every option (unknown keys
+ * included), resolves regions once and the clock once, and returns one frozen object that the
+ * rest of the client reads. Cache and failover tunables are validated by their own folders'
+ * resolvers (cache/defaults.ts, failover/defaults.ts), called from here.
+ */
+import { CACHE_OPTION_KEYS, resolveCacheOptions } from '../cache/defaults.js';
+import type { CacheEngineOptions, CacheEvent } from '../cache/types.js';
+import { isFault } from '../errors/classify.js';
+import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
+import { FAILOVER_OPTION_KEYS, resolveRouterOptions } from '../failover/defaults.js';
+import type { RegionRouterOptions, RouterEvent } from '../failover/types.js';
+import { checkKnownKeys, checkOptionsObject, functionOption, invalidOption } from '../options/checks.js';
+import { resolveRegionClients } from './regions.js';
+import type { SecretkitEvent, SecretkitLogger, SecretsClientOptions } from './types.js';
+
+const OWNER = 'SecretsClient';
+
+/**
+ * A failure the cache remembers (backoff, not-found memory) keeps code, message, secret, region
+ * and details: not the SDK error it was mapped from (about 4 KB each, with its response).
+ */
+function compactError(error: unknown): unknown {
+  if (!isSecretkitError(error) || error.cause === undefined) return error;
+  return new SecretkitError(error.code, error.message, {
+    secretId: error.secretId,
+    region: error.region,
+    details: error.details,
+  });
+}
+
+/** Every option name of {@link SecretsClientOptions}. */
+export const CLIENT_OPTION_KEYS: ReadonlySet<string> = new Set<string>([
+  'client',
+  'replicaClients',
+  'clientConfig',
+  'regionClientConfig',
+  'region',
+  'onEvent',
+  'logger',
+  'clock',
+  'random',
+  // transport/ (#13): validated by createTransport
+  'transport',
+  'agent',
+  'maxCallsPerMinute',
+  ...CACHE_OPTION_KEYS,
+  ...FAILOVER_OPTION_KEYS,
+]);
+
+/** What the client reads after construction. Frozen. */
+export interface ResolvedClientOptions {
+  /** Cache engine options (events go to `emit`). */
+  readonly cache: CacheEngineOptions;
+  /** Region router options (events go to `emit`). */
+  readonly router: RegionRouterOptions;
+  /** The user's event listener, if any. */
+  readonly onEvent: ((event: SecretkitEvent) => void) | undefined;
+  /** The user's logger, if any. */
+  readonly logger: SecretkitLogger | undefined;
+}
+
+function checkLogger(logger: unknown): SecretkitLogger | undefined {
+  if (logger === undefined) return undefined;
+  if (typeof logger !== 'object' || logger === null) {
+    throw invalidOption(OWNER, 'logger', 'an object with debug/info/warn/error methods', logger);
+  }
+  for (const level of ['debug', 'info', 'warn', 'error'] as const) {
+    const method = (logger as Record<string, unknown>)[level];
+    if (method !== undefined && typeof method !== 'function') {
+      throw invalidOption(OWNER, `logger.${level}`, 'a function', method);
+    }
+  }
+  return logger as SecretkitLogger;
+}
+
+/**
+ * Validates and resolves the options of a {@link SecretsClient}.
+ *
+ * @param input - what the caller passed
+ * @param emit - the client's one event fan-out (cache and router events go there)
+ * @throws SecretkitError `INVALID_ARGUMENT` naming the option (`details.option`): unknown keys,
+ *   out-of-range numbers, timers above 2³¹−1 ms, bad regions, conflicting client sources
+ */
+export function resolveClientOptions(
+  input: SecretsClientOptions | undefined,
+  emit: (event: SecretkitEvent) => void,
+): ResolvedClientOptions {
+  checkOptionsObject(OWNER, input);
+  const options: SecretsClientOptions = input ?? {};
+  checkKnownKeys(OWNER, options, CLIENT_OPTION_KEYS);
+  const onEvent = functionOption<((event: SecretkitEvent) => void) | undefined>(
+    OWNER,
+    'onEvent',
+    options.onEvent,
+    undefined,
+  );
+  const logger = checkLogger(options.logger);
+  // The clock and randomness are defaulted here, once; the cache resolver checks their shape.
+  const clock = options.clock ?? { now: Date.now };
+  const random = options.random ?? Math.random;
+  const cache = resolveCacheOptions({
+    ttlMs: options.ttlMs,
+    jitterRatio: options.jitterRatio,
+    refreshAheadRatio: options.refreshAheadRatio,
+    staleWhileRevalidateMs: options.staleWhileRevalidateMs,
+    maxStaleMs: options.maxStaleMs,
+    notFoundTtlMs: options.notFoundTtlMs,
+    backoffBaseMs: options.backoffBaseMs,
+    backoffMaxMs: options.backoffMaxMs,
+    maxEntries: options.maxEntries,
+    maxBytes: options.maxBytes,
+    clock,
+    random,
+    isFault,
+    isNotFound: (error: unknown) => isSecretkitError(error, 'NOT_FOUND'),
+    compactError,
+    onEvent: (event: CacheEvent) => emit(event),
+  });
+  const regions = resolveRegionClients(options);
+  const router = resolveRouterOptions({
+    primaryRegion: regions.primaryRegion,
+    replicaRegions: regions.replicaRegions,
+    clientFactory: regions.clientFactory,
+    destroyClient: regions.destroyClient,
+    regionTimeoutMs: options.regionTimeoutMs,
+    hedgeAfterMs: options.hedgeAfterMs,
+    breakerFailureThreshold: options.breakerFailureThreshold,
+    breakerCooldownMs: options.breakerCooldownMs,
+    isFault,
+    clock: cache.clock,
+    onEvent: (event: RouterEvent) => emit(event),
+  });
+  return Object.freeze({ cache, router, onEvent, logger });
+}
