@@ -156,6 +156,8 @@ export async function guard<T>(request: Request<T>, ctx: SendContext): Promise<T
     timeoutMs === undefined
       ? undefined
       : setTimeout(() => controller.abort(timeoutError(ctx, timeoutMs)), timeoutMs);
+  // The deadline alone must not keep a process alive (an idle long poll, a closed owner).
+  timer?.unref?.();
   const aborted = abortedBy(signal);
   try {
     for (let attempt = 0; ; attempt += 1) {
