@@ -41,6 +41,7 @@ export type {
   ParameterPathEntry,
   ParametersLoaderSource,
   RoleSources,
+  SecretListingSource,
   SecretsDefinition,
   SecretsLoaderSource,
 } from './loader/define-secrets.js';

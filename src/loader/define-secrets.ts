@@ -18,6 +18,7 @@ export type {
   ParameterPathEntry,
   ParametersLoaderSource,
   RoleSources,
+  SecretListingSource,
   SecretsLoaderSource,
 } from './sources.js';
 

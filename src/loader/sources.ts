@@ -99,6 +99,21 @@ export interface LoadSources {
   readonly parameters?: ParametersLoaderSource | undefined;
   /** Clients per role (for specs with `roleArn`). */
   readonly roles?: RoleSources | undefined;
+  /**
+   * Lists secrets for `secret.tree` and `secret.tagged` of Secrets Manager: a `SecretsAdmin`
+   * from `secretkit/admin` (the reader does not list). Not needed for anything else.
+   */
+  readonly lister?: SecretListingSource | undefined;
+}
+
+/** What lists secrets by name prefix or tag (a `SecretsAdmin` is one). */
+export interface SecretListingSource {
+  /**
+   * Lists secrets by name prefix or tag.
+   *
+   * @throws SecretkitError `ACCESS_DENIED` and other mapped AWS errors, while iterating
+   */
+  listSecrets(options?: ListSecretsOptions): AsyncIterable<SecretListEntry>;
 }
 
 /** True when `source` is a {@link LoadSources} object rather than a single secrets source. */

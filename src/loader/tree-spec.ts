@@ -7,7 +7,7 @@ import { toSecretkitError } from '../errors/aws-error.js';
 import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
 import type { StandardSchemaV1 } from '../schema/standard-schema.js';
 import { validateSecret } from '../schema/validate.js';
-import type { LoadSources, SecretsLoaderSource } from './sources.js';
+import type { LoadSources, SecretListingSource, SecretsLoaderSource } from './sources.js';
 
 /** A tag to match: the key, and the value when given. */
 export interface TagFilter {
@@ -78,11 +78,16 @@ function relative(name: string, prefix: string): string {
   return name.slice(prefix.length).replace(/^\/+/, '');
 }
 
-async function listSecretNames(source: SecretsLoaderSource, selection: Selection): Promise<string[]> {
-  if (source.listSecrets === undefined) {
+async function listSecretNames(
+  source: SecretsLoaderSource,
+  lister: SecretListingSource | undefined,
+  selection: Selection,
+): Promise<string[]> {
+  const list = lister ?? (source.listSecrets === undefined ? undefined : source);
+  if (list?.listSecrets === undefined) {
     throw new SecretkitError(
       'INVALID_ARGUMENT',
-      'This secrets source cannot list secrets (listSecrets is missing).',
+      'secret.tree and secret.tagged of Secrets Manager need a lister: load({ secrets, lister: admin }) with a SecretsAdmin from secretkit/admin.',
     );
   }
   const names: string[] = [];
@@ -93,7 +98,7 @@ async function listSecretNames(source: SecretsLoaderSource, selection: Selection
           tagKey: selection.filter.key,
           ...(selection.filter.value ? { tagValue: selection.filter.value } : {}),
         };
-  for await (const entry of source.listSecrets(options)) {
+  for await (const entry of list.listSecrets(options)) {
     // AWS filters match prefixes of words: keep exact matches only.
     if (!entry.name.startsWith(selection.prefix)) continue;
     if (selection.kind === 'tag') {
@@ -154,7 +159,11 @@ export function treeSpec<T>(
                 : 'No roles source given to load().',
             );
           }
-          for (const name of await listSecretNames(source, selection))
+          for (const name of await listSecretNames(
+            source,
+            options?.roleArn === undefined ? sources.lister : undefined,
+            selection,
+          ))
             found.set(relative(name, selection.prefix), name);
           const wanted = expected.map((k) => found.get(k)).filter((n): n is string => n !== undefined);
           const preloaded = wanted.length > 0 ? await source.preload(wanted) : { loaded: [], failed: [] };

@@ -108,21 +108,21 @@ describe('defineSecrets across Secrets Manager and Parameter Store', () => {
       ),
       ssm: secret.tree('/app/prod', { url: z.string(), flags: z.array(z.string()) }),
     });
-    const error = await ok.load({ secrets, parameters }).catch((e: unknown) => e);
+    const error = await ok.load({ secrets, parameters, lister: admin }).catch((e: unknown) => e);
     // api is a plain string: as JSON it fails; that is reported under its tree key.
     expect(failuresOf(error).map((f) => [f.key, f.code])).toEqual([['sm.api', 'INVALID_JSON']]);
     const fixed = defineSecrets({
       sm: secret.tree('app/prod/', { db: z.string().startsWith('{'), api: z.string() }, { format: 'raw' }),
       ssm: secret.tree('/app/prod', { url: z.string(), flags: z.array(z.string()) }),
     });
-    const loaded = await fixed.load({ secrets, parameters });
+    const loaded = await fixed.load({ secrets, parameters, lister: admin });
     expect(loaded.sm.api).toBe('k');
     expect(JSON.parse(loaded.sm.db)).toEqual({ host: 'h' });
     expect(loaded.ssm.flags).toEqual(['a', 'b']);
     const strict = defineSecrets({
       sm: secret.tree('app/prod/', { db: z.string(), nope: z.string() }, { strict: true, format: 'raw' }),
     });
-    const e2 = await strict.load({ secrets, parameters }).catch((e: unknown) => e);
+    const e2 = await strict.load({ secrets, parameters, lister: admin }).catch((e: unknown) => e);
     expect(failuresOf(e2).map((f) => [f.key, f.code])).toEqual([
       ['sm.api', 'UNEXPECTED'],
       ['sm.extra', 'UNEXPECTED'],
@@ -149,6 +149,6 @@ describe('defineSecrets across Secrets Manager and Parameter Store', () => {
         { prefix: 't/', format: 'raw', strict: true },
       ),
     });
-    expect((await config.load(secrets)).billing).toEqual({ a: 't/a', b: 't/b' });
+    expect((await config.load({ secrets, lister: admin })).billing).toEqual({ a: 't/a', b: 't/b' });
   });
 });
