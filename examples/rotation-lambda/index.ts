@@ -18,7 +18,8 @@
  * This file offers all four strategies, so the bundle carries both `pg` and `mysql2`. For a
  * smaller function keep one: `export const handler = createRotationHandler(postgresSingleUser());`
  */
-import { createRotationHandler, passwordPolicyFromEnv, type RotationLogger } from 'secretkit/rotation';
+import type { SecretkitLogger } from 'secretkit';
+import { createRotationHandler, passwordPolicyFromEnv } from 'secretkit/rotation';
 import { type DatabaseTls, mysqlAlternatingUsers, mysqlSingleUser } from 'secretkit/rotation/mysql';
 import { postgresAlternatingUsers, postgresSingleUser } from 'secretkit/rotation/postgres';
 
@@ -47,9 +48,11 @@ function tls(value: string | undefined): { tls?: DatabaseTls } {
 }
 
 /** One JSON line per event; secretkit never passes passwords to the logger. */
-const logger: RotationLogger = {
-  info: (fields, message) => console.log(JSON.stringify({ level: 'info', message, ...fields })),
-  warn: (fields, message) => console.warn(JSON.stringify({ level: 'warn', message, ...fields })),
+const logger: SecretkitLogger = {
+  info: (message: string, fields: Readonly<Record<string, unknown>>) =>
+    console.log(JSON.stringify({ level: 'info', message, ...fields })),
+  warn: (message: string, fields: Readonly<Record<string, unknown>>) =>
+    console.warn(JSON.stringify({ level: 'warn', message, ...fields })),
 };
 
 const strategy = STRATEGIES[strategyName(process.env['ROTATION_STRATEGY'])](tls(process.env['DB_TLS']));

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import * as iam from '@aws-sdk/client-iam';
 import * as kms from '@aws-sdk/client-kms';
 import * as sm from '@aws-sdk/client-secrets-manager';
 import * as sqs from '@aws-sdk/client-sqs';
@@ -46,6 +47,7 @@ const OPERATIONS = {
   RotateSecret: 'rotation',
   CancelRotateSecret: 'rotation',
   GetRandomPassword: 'rotation',
+  SimulatePrincipalPolicy: 'rotation',
   PutResourcePolicy: 'iam',
   DescribeKey: 'iam',
   GetParameter: 'ssm',
@@ -128,7 +130,7 @@ describe('the operations secretkit uses', () => {
     async (operation) => {
       vi.useFakeTimers();
       const counted: string[] = [];
-      const commandClass = [sm, kms, ssm, sts, sqs]
+      const commandClass = [sm, kms, ssm, sts, sqs, iam]
         .map((pkg) => (pkg as Record<string, unknown>)[`${operation}Command`])
         .find((c) => c !== undefined);
       expect(typeof commandClass, `${operation}Command exists`).toBe('function');
