@@ -97,7 +97,14 @@ class Engine<V> implements CacheEngine<V> {
         return Promise.resolve(this.#serveStale(key, entry, ageMs, failure.error));
       return Promise.reject(failure.error);
     }
-    if (ageMs < this.#options.staleWhileRevalidateMs) return this.#serveAndRefresh(key, loader, entry, now);
+    // Stale-while-revalidate is stale serving too: bounded by maxStaleMs (0: none at all). After a
+    // faulted refresh (an outage), each such read is counted and reported as stale.
+    if (ageMs < this.#options.staleWhileRevalidateMs && ageMs < this.#options.maxStaleMs) {
+      if (failure === undefined) return this.#serveAndRefresh(key, loader, entry, now);
+      const value = this.#serveStale(key, entry, ageMs, failure.error);
+      if (!this.#flights.has(key)) this.#refresh(key, loader, true);
+      return Promise.resolve(value);
+    }
     this.#miss(key);
     return this.#wait(key, this.#flights.get(key) ?? this.#refresh(key, loader, false));
   }
