@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { toSecretkitError } from '../errors/aws-error.js';
 import type { SecretkitError } from '../errors/secretkit-error.js';
+import { arnRegionProblem } from '../failover/region-id.js';
 import { send } from '../sdk/send.js';
 import type { CachedSecret } from './cached-secret.js';
 import { DEFAULTS } from './defaults.js';
@@ -128,7 +129,14 @@ export async function preloadSecrets(
   const loaded: string[] = [];
   const failed: Array<{ secretId: string; error: SecretkitError }> = [];
   const chunks: string[][] = [];
-  for (let i = 0; i < ids.length; i += BATCH_SIZE) chunks.push(ids.slice(i, i + BATCH_SIZE));
+  // An ARN of a region outside the client's set fails alone, before any call (not its chunk).
+  const sendable: string[] = [];
+  for (const secretId of ids) {
+    const problem = arnRegionProblem(secretId, ctx.router.regions);
+    if (problem === undefined) sendable.push(secretId);
+    else failed.push({ secretId, error: problem });
+  }
+  for (let i = 0; i < sendable.length; i += BATCH_SIZE) chunks.push(sendable.slice(i, i + BATCH_SIZE));
   const results = await settleAtMost(BATCH_CONCURRENCY, chunks, (chunk) => fetchChunk(ctx, chunk));
   results.forEach((settled, i) => {
     const chunk = chunks[i] ?? [];

@@ -7,6 +7,7 @@
 import { inspect } from 'node:util';
 import { createCacheEngine } from '../cache/engine.js';
 import type { CacheEngine } from '../cache/types.js';
+import { isFault } from '../errors/classify.js';
 import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
 import { createRegionRouter } from '../failover/router.js';
 import type { RegionRouter } from '../failover/types.js';
@@ -214,7 +215,12 @@ export class SecretsClient implements SecretsReader, CoherentReader {
         sizeBytes: secret.sizeBytes,
       });
     });
-    for (const f of result.failed) this.#counters.error(f.error.code);
+    for (const f of result.failed) {
+      this.#counters.error(f.error.code);
+      // An answer ("you may not read this", "no such secret") makes any cached value wrong,
+      // whichever API brought it: evict, as a read would. A fault leaves it for stale-if-error.
+      if (!isFault(f.error)) this.#cache.invalidate(this.#index.matcherFor(f.secretId));
+    }
     const fresh = wanted.filter((id) => !todo.includes(id));
     return { loaded: [...fresh, ...result.loaded], failed: result.failed };
   }

@@ -2,7 +2,8 @@
  * Rewrites a secret id for a region: a full (or partial) secret ARN gets the region, a name
  * passes through unchanged (names resolve in every region that holds a replica).
  */
-import { isSecretArn, withRegion } from '../arn/secret-arn.js';
+import { isSecretArn, parseSecretArn, withRegion } from '../arn/secret-arn.js';
+import { SecretkitError } from '../errors/secretkit-error.js';
 
 /**
  * The region name a client uses when neither options nor environment name one (the SDK client
@@ -18,4 +19,25 @@ export const UNKNOWN_REGION = 'default';
  */
 export function secretIdForRegion(secretId: string, region: string): string {
   return region !== UNKNOWN_REGION && isSecretArn(secretId) ? withRegion(secretId, region) : secretId;
+}
+
+/**
+ * Checks that an ARN names a secret in one of the client's regions. An ARN of another region
+ * would otherwise be rewritten to the attempt's region and read a different secret that happens
+ * to share its name (the same name in another region is another secret unless it is a replica).
+ *
+ * @param secretId - a name or an ARN
+ * @param regions - the client's regions, primary first
+ * @returns an `INVALID_ARGUMENT` error naming the regions, or `undefined` when the id may be sent
+ */
+export function arnRegionProblem(secretId: string, regions: readonly string[]): SecretkitError | undefined {
+  if (regions[0] === UNKNOWN_REGION || !isSecretArn(secretId)) return undefined;
+  const { region } = parseSecretArn(secretId);
+  if (regions.includes(region)) return undefined;
+  return new SecretkitError(
+    'INVALID_ARGUMENT',
+    `The ARN is of region ${region}, which is not one of this client's regions (${regions.join(', ')}): ` +
+      'read it with a client of that region.',
+    { secretId, details: { argument: 'secretId' } },
+  );
 }

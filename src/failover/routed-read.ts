@@ -8,7 +8,7 @@ import type { SecretsManagerClientLike } from '../sdk/client-like.js';
 import type { CircuitBreaker, CircuitPermit, CircuitTransition } from './circuit-breaker.js';
 import { type Deadline, startDeadline } from './deadline.js';
 import { allRegionsFailed, type RegionFailure } from './region-errors.js';
-import { secretIdForRegion } from './region-id.js';
+import { arnRegionProblem, secretIdForRegion } from './region-id.js';
 import type { RegionAttempt, RegionResult, RouterEvent } from './types.js';
 
 /** What a routed read needs from its router. */
@@ -147,7 +147,13 @@ export class RoutedRead<T> {
         client: this.ctx.clientFor(region),
         region,
         signal: deadline.signal,
-        idFor: (id: string) => secretIdForRegion(id, region),
+        idFor: (id: string) => {
+          // Never send an ARN of a region outside the client's set: rewritten, it would name
+          // another secret of the same name (the attempt rejects with INVALID_ARGUMENT, an answer).
+          const problem = arnRegionProblem(id, this.ctx.order);
+          if (problem !== undefined) throw problem;
+          return secretIdForRegion(id, region);
+        },
       }),
     );
     Promise.race([attempt, deadline.expired]).then(
@@ -185,7 +191,7 @@ export class RoutedRead<T> {
     this.finish(entry);
     const breaker = this.ctx.breakerOf(entry.region);
     const timedOut = isSecretkitError(error, 'TIMEOUT') && error.region === entry.region;
-    if (!timedOut && !this.ctx.isFault(error)) {
+    if (!timedOut && !this.ctx.isFault(error) && !this.replicaMissWhilePrimaryFaulted(entry.index, error)) {
       // An answer (not found, access denied, ...): the region is healthy and another region
       // would say the same. Surface it, unless an earlier region may still answer better.
       this.report(entry.region, breaker.recordSuccess(entry.permit));
@@ -199,16 +205,42 @@ export class RoutedRead<T> {
       return;
     }
     this.ctx.emit({ type: 'region-attempt-failed', region: entry.region, error });
-    this.report(entry.region, breaker.recordFailure(entry.permit));
+    // A replica's miss during a primary outage fails this read there, but the region answered.
+    const healthy = !timedOut && !this.ctx.isFault(error);
+    this.report(
+      entry.region,
+      healthy ? breaker.recordSuccess(entry.permit) : breaker.recordFailure(entry.permit),
+    );
     this.failures.push({ region: entry.region, error });
     const held = this.heldAnswer;
     if (held !== undefined && !this.earlierInFlight(held.index)) {
-      this.settle(() => this.reject(held.error));
-      return;
+      if (!this.replicaMissWhilePrimaryFaulted(held.index, held.error)) {
+        this.settle(() => this.reject(held.error));
+        return;
+      }
+      // The held answer was a replica's "not found" and the primary has now faulted: a fault.
+      this.heldAnswer = undefined;
+      this.failures.push({ region: this.ctx.order[held.index]!, error: held.error });
     }
     if (this.inFlight.size > 0 || this.launchNext({ type: 'failover', from: entry.region })) return;
     const only = this.ctx.order.length === 1;
     this.settle(() => this.reject(only ? error : allRegionsFailed(this.failures, this.secretId)));
+  }
+
+  /**
+   * A replica's "not found" while the primary is faulting (failed or skipped as open in this
+   * read) is a fault, not an answer: not every secret is replicated to every region the client
+   * lists, and a replica that lacks the secret says nothing about the primary's copy. Trusting
+   * it would evict a good cached value and remember NOT_FOUND through a primary outage.
+   */
+  private replicaMissWhilePrimaryFaulted(index: number, error: unknown): boolean {
+    if (index === 0) return false;
+    const notFound =
+      isSecretkitError(error, 'NOT_FOUND') ||
+      (error as { name?: unknown } | null)?.name === 'ResourceNotFoundException';
+    if (!notFound) return false;
+    const primary = this.ctx.order[0];
+    return this.failures.some((f) => f.region === primary);
   }
 
   private earlierInFlight(index: number): boolean {

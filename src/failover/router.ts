@@ -77,6 +77,7 @@ export function createRegionRouter(options: RegionRouterOptions): RegionRouter {
 
   return {
     primaryRegion: options.primaryRegion,
+    regions: order,
     clientFor,
     async read<T>(
       op: (attempt: RegionAttempt) => Promise<T>,

@@ -37,6 +37,8 @@ export interface RegionReadOptions {
 export interface RegionRouter {
   /** The primary region (writes go there). */
   readonly primaryRegion: string;
+  /** Every region, primary first, then replicas in order. */
+  readonly regions: readonly string[];
   /** Runs `op` in the primary region and, on a fault, in the next healthy replica region. */
   read<T>(op: (attempt: RegionAttempt) => Promise<T>, options?: RegionReadOptions): Promise<RegionResult<T>>;
   /** The (lazily created) client of a region; the primary's for writes. */

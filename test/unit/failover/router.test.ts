@@ -404,18 +404,99 @@ describe('createRegionRouter', () => {
       await expect(read).resolves.toMatchObject({ value: 'from-primary' });
     });
 
-    it('surfaces the held replica answer when the primary then faults', async () => {
+    it('surfaces a held replica answer (access denied) when the primary then faults', async () => {
       behaviour[PRIMARY] = async () => {
         await new Promise((r) => setTimeout(r, 300));
         throw networkError();
       };
-      const answer = notFound();
+      const answer = Object.assign(new Error('denied'), {
+        name: 'AccessDeniedException',
+        $metadata: { httpStatusCode: 400 },
+      });
       behaviour[R1] = () => Promise.reject(answer);
       const r = router({ hedgeAfterMs: 100 });
       const caught = r.read(op).catch((e: unknown) => e);
       await vi.advanceTimersByTimeAsync(300);
       expect(await caught).toBe(answer);
       expect(calls).toEqual([PRIMARY, R1]);
+    });
+  });
+
+  describe("a replica's not-found while the primary faults", () => {
+    it('is a fault: ALL_REGIONS_FAILED after every region, not NOT_FOUND', async () => {
+      behaviour[PRIMARY] = fail(() => networkError());
+      behaviour[R1] = fail(notFound);
+      behaviour[R2] = fail(notFound);
+      const error = await router()
+        .read(op)
+        .catch((e: unknown) => e);
+      expect(isSecretkitError(error, 'ALL_REGIONS_FAILED')).toBe(true);
+      expect(isFault(error)).toBe(true);
+      expect(calls).toEqual([PRIMARY, R1, R2]);
+    });
+
+    it('moves on to a replica that holds the secret', async () => {
+      behaviour[PRIMARY] = fail(() => networkError());
+      behaviour[R1] = fail(notFound);
+      await expect(router().read(op)).resolves.toMatchObject({ value: 'from-r2', region: R2 });
+    });
+
+    it('is a fault when the primary is skipped by its open circuit too', async () => {
+      const r = router();
+      behaviour[PRIMARY] = fail(() => networkError());
+      behaviour[R1] = ok('from-r1');
+      await r.read(op); // opens the primary's circuit (threshold 1)
+      behaviour[R1] = fail(notFound);
+      behaviour[R2] = fail(notFound);
+      const error = await r.read(op).catch((e: unknown) => e);
+      expect(isSecretkitError(error, 'ALL_REGIONS_FAILED')).toBe(true);
+    });
+
+    it("a held hedged replica's not-found becomes a fault when the primary then faults", async () => {
+      behaviour[PRIMARY] = async () => {
+        await new Promise((r) => setTimeout(r, 300));
+        throw networkError();
+      };
+      behaviour[R1] = fail(notFound);
+      behaviour[R2] = ok('from-r2');
+      const read = router({ hedgeAfterMs: 100 }).read(op);
+      await vi.advanceTimersByTimeAsync(300);
+      await expect(read).resolves.toMatchObject({ value: 'from-r2' });
+    });
+
+    it('is still an answer when the primary itself says not found', async () => {
+      behaviour[PRIMARY] = fail(notFound);
+      const error = await router()
+        .read(op)
+        .catch((e: unknown) => e);
+      expect((error as Error).name).toBe('ResourceNotFoundException');
+      expect(calls).toEqual([PRIMARY]);
+    });
+  });
+
+  describe('ARNs and regions', () => {
+    it('rejects an ARN of a region outside the client, before any call, with INVALID_ARGUMENT', async () => {
+      const foreign = 'arn:aws:secretsmanager:ap-south-1:123456789012:secret:prod/db-AbCdEf';
+      let sent = 0;
+      const error = await router()
+        .read(async (a) => {
+          a.idFor(foreign);
+          sent += 1;
+          return 'x';
+        })
+        .catch((e: unknown) => e);
+      expect(isSecretkitError(error, 'INVALID_ARGUMENT')).toBe(true);
+      expect(sent).toBe(0);
+    });
+
+    it('sends an ARN of the primary unchanged on the primary, rewritten only on a replica attempt', async () => {
+      const ids: string[] = [];
+      behaviour[PRIMARY] = fail(() => networkError());
+      await router().read(async (a) => {
+        ids.push(a.idFor(ARN));
+        return op(a);
+      });
+      expect(ids).toEqual([ARN, ARN.replace(PRIMARY, R1)]);
     });
   });
 

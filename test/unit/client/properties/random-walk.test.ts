@@ -284,8 +284,19 @@ async function walk(seed: number, multiRegion: boolean): Promise<{ steps: number
               code === 'TIMEOUT',
             ctx,
           ).toBe(true);
+        // A replica's "not found" while the primary is faulting (an outage of the primary, or its
+        // circuit still open) is not authoritative: it is reported as a fault.
+        const regionErrors = isSecretkitError(error, 'ALL_REGIONS_FAILED')
+          ? (error.details?.regionErrors ?? [])
+          : [];
+        const unconfirmedMiss =
+          multiRegion &&
+          regionErrors[0] !== undefined &&
+          regionErrors[0].code !== 'NOT_FOUND' &&
+          regionErrors.slice(1).some((r) => r.code === 'NOT_FOUND');
         const recent =
           now - faults.lastFaultAt <= OPTIONS.backoffMaxMs ||
+          unconfirmedMiss ||
           (!multiRegion && now - lastOutageAt <= OPTIONS.backoffMaxMs);
         expect(
           recent,
