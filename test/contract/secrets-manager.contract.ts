@@ -686,31 +686,38 @@ export function defineSecretsManagerContract(
         },
       );
 
-      it('pages with MaxResults and NextToken', async () => {
-        await create('ids-page');
-        await sm().send(new PutSecretValueCommand({ SecretId: n('ids-page'), SecretString: 'v2' }));
-        await sm().send(
-          new PutSecretValueCommand({ SecretId: n('ids-page'), SecretString: 'v3', VersionStages: ['BLUE'] }),
-        );
-        const seen: string[] = [];
-        let next: string | undefined;
-        let pages = 0;
-        do {
-          const out = await sm().send(
-            new ListSecretVersionIdsCommand({
+      it.skipIf(isMoto)(
+        'pages with MaxResults and NextToken (moto: one page, MaxResults ignored)',
+        async () => {
+          await create('ids-page');
+          await sm().send(new PutSecretValueCommand({ SecretId: n('ids-page'), SecretString: 'v2' }));
+          await sm().send(
+            new PutSecretValueCommand({
               SecretId: n('ids-page'),
-              MaxResults: 2,
-              ...(next ? { NextToken: next } : {}),
+              SecretString: 'v3',
+              VersionStages: ['BLUE'],
             }),
           );
-          pages += 1;
-          expect((out.Versions ?? []).length).toBeLessThanOrEqual(2);
-          seen.push(...(out.Versions ?? []).map((v) => v.VersionId ?? ''));
-          next = out.NextToken || undefined;
-        } while (next && pages < 5);
-        expect(pages).toBe(2);
-        expect(new Set(seen).size).toBe(3);
-      });
+          const seen: string[] = [];
+          let next: string | undefined;
+          let pages = 0;
+          do {
+            const out = await sm().send(
+              new ListSecretVersionIdsCommand({
+                SecretId: n('ids-page'),
+                MaxResults: 2,
+                ...(next ? { NextToken: next } : {}),
+              }),
+            );
+            pages += 1;
+            expect((out.Versions ?? []).length).toBeLessThanOrEqual(2);
+            seen.push(...(out.Versions ?? []).map((v) => v.VersionId ?? ''));
+            next = out.NextToken || undefined;
+          } while (next && pages < 5);
+          expect(pages).toBe(2);
+          expect(new Set(seen).size).toBe(3);
+        },
+      );
 
       it.skipIf(isMoto)(
         'answers ResourceNotFoundException for a missing secret (moto: HTTP 500)',
