@@ -4,7 +4,7 @@
  */
 import type { RotationRulesType, Tag } from '@aws-sdk/client-secrets-manager';
 
-/** One version of a secret: an immutable value plus its (mutable) staging labels. */
+/** One version of a secret: an immutable value (none for RotateSecret's AWSPENDING placeholder) plus its (mutable) staging labels. */
 export interface StoredVersion {
   readonly versionId: string;
   readonly secretString?: string | undefined;

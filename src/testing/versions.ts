@@ -40,6 +40,56 @@ export function attachStage(secret: StoredSecret, stage: string, version: Stored
   if (stage === AWSCURRENT && previousHolder) attachStage(secret, AWSPREVIOUS, previousHolder);
 }
 
+/**
+ * True for the value-less version RotateSecret creates for its token (labelled AWSPENDING)
+ * before the rotation function's createSecret step puts the value.
+ */
+export function isPlaceholder(version: StoredVersion): boolean {
+  return version.secretString === undefined && version.secretBinary === undefined;
+}
+
+/**
+ * Creates RotateSecret's placeholder: a version `versionId` without a value, labelled
+ * AWSPENDING (the label leaves any other version), as the service does before it invokes the
+ * rotation function. A later PutSecretValue with that token fills it ({@link fillPlaceholder}).
+ */
+export function addPlaceholder(ctx: HandlerContext, secret: StoredSecret, versionId: string): StoredVersion {
+  const version: StoredVersion = {
+    versionId,
+    stages: new Set(),
+    createdDate: ctx.now(),
+    kmsKeyId: secret.kmsKeyId,
+  };
+  secret.versions.set(versionId, version);
+  attachStage(secret, AWSPENDING, version);
+  secret.lastChangedDate = ctx.now();
+  return version;
+}
+
+/**
+ * Puts `value` into RotateSecret's placeholder `placeholder` (same id, its place in the
+ * version order and its labels kept), then attaches `stages` (if given) with the label rules.
+ */
+export function fillPlaceholder(
+  ctx: HandlerContext,
+  secret: StoredSecret,
+  placeholder: StoredVersion,
+  value: SecretValue,
+  stages: readonly string[] | undefined,
+): StoredVersion {
+  const version: StoredVersion = {
+    ...placeholder,
+    secretString: value.secretString,
+    secretBinary: value.secretBinary === undefined ? undefined : Uint8Array.from(value.secretBinary),
+    stages: new Set(),
+  };
+  secret.versions.set(version.versionId, version);
+  for (const stage of placeholder.stages) version.stages.add(stage);
+  for (const stage of stages ?? []) attachStage(secret, stage, version);
+  secret.lastChangedDate = ctx.now();
+  return version;
+}
+
 /** True when the stored version holds exactly this value. */
 export function sameValue(version: StoredVersion, value: SecretValue): boolean {
   if (value.secretString !== undefined) return version.secretString === value.secretString;

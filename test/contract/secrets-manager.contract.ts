@@ -687,6 +687,39 @@ export function defineSecretsManagerContract(
       );
 
       it.skipIf(isMoto)(
+        'pages with MaxResults and NextToken (moto: one page, MaxResults ignored)',
+        async () => {
+          await create('ids-page');
+          await sm().send(new PutSecretValueCommand({ SecretId: n('ids-page'), SecretString: 'v2' }));
+          await sm().send(
+            new PutSecretValueCommand({
+              SecretId: n('ids-page'),
+              SecretString: 'v3',
+              VersionStages: ['BLUE'],
+            }),
+          );
+          const seen: string[] = [];
+          let next: string | undefined;
+          let pages = 0;
+          do {
+            const out = await sm().send(
+              new ListSecretVersionIdsCommand({
+                SecretId: n('ids-page'),
+                MaxResults: 2,
+                ...(next ? { NextToken: next } : {}),
+              }),
+            );
+            pages += 1;
+            expect((out.Versions ?? []).length).toBeLessThanOrEqual(2);
+            seen.push(...(out.Versions ?? []).map((v) => v.VersionId ?? ''));
+            next = out.NextToken || undefined;
+          } while (next && pages < 5);
+          expect(pages).toBe(2);
+          expect(new Set(seen).size).toBe(3);
+        },
+      );
+
+      it.skipIf(isMoto)(
         'answers ResourceNotFoundException for a missing secret (moto: HTTP 500)',
         async () => {
           await expectServiceError(
@@ -920,6 +953,49 @@ export function defineSecretsManagerContract(
           await sm().send(new CancelRotateSecretCommand({ SecretId: n('rot') }));
           d = await sm().send(new DescribeSecretCommand({ SecretId: n('rot') }));
           expect(d.RotationEnabled).toBe(false);
+        });
+
+        it('rotating at once puts the token as a value-less AWSPENDING version first', async () => {
+          const first = await create('rot-pending');
+          const lambda = `arn:aws:lambda:${region}:123456789012:function:rotator`;
+          const pending = token();
+          await sm().send(
+            new RotateSecretCommand({
+              SecretId: n('rot-pending'),
+              RotationLambdaARN: lambda,
+              ClientRequestToken: pending,
+            }),
+          );
+          expect(await stagesOf(n('rot-pending'))).toEqual({
+            [first.versionId]: ['AWSCURRENT'],
+            [pending]: ['AWSPENDING'],
+          });
+          await expectServiceError(
+            sm().send(new GetSecretValueCommand({ SecretId: n('rot-pending'), VersionStage: 'AWSPENDING' })),
+            'ResourceNotFoundException',
+          );
+          await sm().send(
+            new PutSecretValueCommand({
+              SecretId: n('rot-pending'),
+              ClientRequestToken: pending,
+              SecretString: 'v2',
+              VersionStages: ['AWSPENDING'],
+            }),
+          );
+          const got = await sm().send(
+            new GetSecretValueCommand({ SecretId: n('rot-pending'), VersionStage: 'AWSPENDING' }),
+          );
+          expect([got.VersionId, got.SecretString]).toEqual([pending, 'v2']);
+          await expectServiceError(
+            sm().send(
+              new RotateSecretCommand({
+                SecretId: n('rot-pending'),
+                RotationLambdaARN: lambda,
+                ClientRequestToken: token(),
+              }),
+            ),
+            'InvalidRequestException',
+          );
         });
       },
     );

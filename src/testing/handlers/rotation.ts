@@ -1,6 +1,8 @@
 /**
- * RotateSecret and CancelRotateSecret. The fake records the rotation configuration; when the
- * fake was given a `rotationLambda`, RotateSecret runs it (all four steps, or testSecret only
+ * RotateSecret and CancelRotateSecret. The fake records the rotation configuration and, as the
+ * service does before it invokes the rotation function, creates the token's version without a
+ * value, labelled AWSPENDING (not with `RotateImmediately: false`). When the fake was given a
+ * `rotationLambda`, RotateSecret runs it (all four steps, or testSecret only
  * with `RotateImmediately: false`) before answering, so tests see the finished rotation.
  */
 import type {
@@ -14,7 +16,7 @@ import type { Handler, HandlerContext, Output } from '../context.js';
 import { arnIn, requireWritable } from '../lookup.js';
 import type { RotationStep } from '../rotation-lambda.js';
 import type { StoredSecret } from '../store.js';
-import { AWSCURRENT, AWSPENDING, checkToken, holderOf } from '../versions.js';
+import { AWSCURRENT, AWSPENDING, addPlaceholder, checkToken, holderOf } from '../versions.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -71,6 +73,7 @@ export const rotateSecret: Handler<RotateSecretCommandInput, Output<RotateSecret
   secret.lastChangedDate = ctx.now();
   const token = input.ClientRequestToken ?? ctx.newVersionId();
   const arn = arnIn(found);
+  if (input.RotateImmediately !== false && !secret.versions.has(token)) addPlaceholder(ctx, secret, token);
   if (ctx.rotationLambda) {
     const steps: RotationStep[] =
       input.RotateImmediately === false

@@ -15,12 +15,30 @@ import { checkFilters, matchesFilters } from '../filters.js';
 import { arnIn, requireReadable } from '../lookup.js';
 import { paginate } from '../paging.js';
 import type { RegionalSecret, StoredVersion } from '../store.js';
-import { AWSCURRENT, dayOf, holderOf } from '../versions.js';
+import { AWSCURRENT, dayOf, holderOf, isPlaceholder } from '../versions.js';
 
 const BATCH_LIMIT = 20;
 
 /** The version a read selects: by id, by label (default AWSCURRENT), or both when they agree. */
 export function selectVersion(
+  ctx: HandlerContext,
+  found: RegionalSecret,
+  versionId: string | undefined,
+  versionStage: string | undefined,
+): StoredVersion {
+  const version = selectAny(ctx, found, versionId, versionStage);
+  if (isPlaceholder(version)) {
+    // RotateSecret's AWSPENDING version before createSecret put a value: nothing to read yet.
+    throw ctx.errors.notFound(
+      versionId === undefined
+        ? `Secrets Manager can't find the specified secret value for staging label: ${versionStage ?? AWSCURRENT}`
+        : `Secrets Manager can't find the specified secret value for VersionId: ${versionId}`,
+    );
+  }
+  return version;
+}
+
+function selectAny(
   ctx: HandlerContext,
   found: RegionalSecret,
   versionId: string | undefined,

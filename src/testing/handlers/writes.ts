@@ -17,11 +17,14 @@ import { arnIn, requireWritable } from '../lookup.js';
 import { addReplicas, checkReplicaRegions } from '../replicas.js';
 import type { StoredSecret } from '../store.js';
 import {
+  AWSCURRENT,
   addVersion,
   checkToken,
   checkValue,
   existingVersion,
+  fillPlaceholder,
   hasValue,
+  isPlaceholder,
   type SecretValue,
 } from '../versions.js';
 
@@ -95,7 +98,10 @@ export const createSecret: Handler<CreateSecretCommandInput, Output<CreateSecret
   return out;
 };
 
-/** PutSecretValue: a new version with the given labels (AWSCURRENT by default). */
+/**
+ * PutSecretValue: a new version with the given labels (AWSCURRENT by default). With the token
+ * of RotateSecret's value-less AWSPENDING placeholder, it puts the value into that version.
+ */
 export const putSecretValue: Handler<PutSecretValueCommandInput, Output<PutSecretValueCommandOutput>> = (
   ctx,
   input,
@@ -104,9 +110,14 @@ export const putSecretValue: Handler<PutSecretValueCommandInput, Output<PutSecre
   const value = valueFrom(input);
   checkValue(ctx, value, true);
   checkToken(ctx, input.ClientRequestToken);
+  const token = input.ClientRequestToken;
+  const placeholder = token === undefined ? undefined : found.secret.versions.get(token);
+  const stages = input.VersionStages?.length ? input.VersionStages : [AWSCURRENT];
   const version =
-    existingVersion(ctx, found.secret, input.ClientRequestToken, value) ??
-    addVersion(ctx, found.secret, input.ClientRequestToken ?? ctx.newVersionId(), value, input.VersionStages);
+    placeholder && isPlaceholder(placeholder)
+      ? fillPlaceholder(ctx, found.secret, placeholder, value, stages)
+      : (existingVersion(ctx, found.secret, token, value) ??
+        addVersion(ctx, found.secret, token ?? ctx.newVersionId(), value, input.VersionStages));
   return {
     ARN: arnIn(found),
     Name: found.secret.name,

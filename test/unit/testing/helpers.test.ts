@@ -182,6 +182,66 @@ describe('rotationLambda', () => {
     expect(got.VersionId).toBe(out.VersionId);
   });
 
+  it('RotateSecret first creates the token as a value-less AWSPENDING version; PutSecretValue fills it', async () => {
+    const fake = new InMemorySecretsManager();
+    const seeded = fake.seed({ name: 'db', value: 'orig' });
+    const token = 'tok-0001-aaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+    await fake.send(
+      new RotateSecretCommand({
+        SecretId: 'db',
+        ClientRequestToken: token,
+        RotationLambdaARN: 'arn:aws:lambda:us-east-1:123456789012:function:f',
+      }),
+    );
+    const d = await fake.send(new DescribeSecretCommand({ SecretId: 'db' }));
+    expect(d.VersionIdsToStages).toEqual({
+      [seeded.currentVersionId ?? '']: ['AWSCURRENT'],
+      [token]: ['AWSPENDING'],
+    });
+    const read = await rejection(
+      fake.send(new GetSecretValueCommand({ SecretId: 'db', VersionStage: 'AWSPENDING' })),
+    );
+    expect(read.name).toBe('ResourceNotFoundException');
+    const put = await fake.send(
+      new PutSecretValueCommand({
+        SecretId: 'db',
+        ClientRequestToken: token,
+        SecretString: 'next',
+        VersionStages: ['AWSPENDING'],
+      }),
+    );
+    expect(put.VersionStages).toEqual(['AWSPENDING']);
+    const pending = await fake.send(
+      new GetSecretValueCommand({ SecretId: 'db', VersionStage: 'AWSPENDING' }),
+    );
+    expect([pending.VersionId, pending.SecretString]).toEqual([token, 'next']);
+    const again = await rejection(
+      fake.send(
+        new PutSecretValueCommand({
+          SecretId: 'db',
+          ClientRequestToken: token,
+          SecretString: 'other',
+          VersionStages: ['AWSPENDING'],
+        }),
+      ),
+    );
+    expect(again.name).toBe('ResourceExistsException');
+  });
+
+  it('RotateSecret with RotateImmediately: false creates no pending version', async () => {
+    const fake = new InMemorySecretsManager();
+    fake.seed({ name: 'db', value: 'orig' });
+    await fake.send(
+      new RotateSecretCommand({
+        SecretId: 'db',
+        RotateImmediately: false,
+        RotationLambdaARN: 'arn:aws:lambda:us-east-1:123456789012:function:f',
+      }),
+    );
+    const d = await fake.send(new DescribeSecretCommand({ SecretId: 'db' }));
+    expect(Object.values(d.VersionIdsToStages ?? {})).toEqual([['AWSCURRENT']]);
+  });
+
   it('refuses RotateSecret while a previous rotation is incomplete', async () => {
     const fake = new InMemorySecretsManager();
     fake.seed({ name: 'db', versions: [{ value: 'a' }, { value: 'b', stages: ['AWSPENDING'] }] });
