@@ -100,8 +100,9 @@ class Engine<V> implements CacheEngine<V> {
     // Stale-while-revalidate is stale serving too: bounded by maxStaleMs (0: none at all). After a
     // faulted refresh (an outage), each such read is counted and reported as stale.
     if (ageMs < this.#options.staleWhileRevalidateMs && ageMs < this.#options.maxStaleMs) {
-      if (failure === undefined) return this.#serveAndRefresh(key, loader, entry, now);
-      const value = this.#serveStale(key, entry, ageMs, failure.error);
+      // Served past expiry before any refresh succeeded: a stale read, counted and reported as
+      // such (its `error` is the last fault, if one is known yet), never a hit.
+      const value = this.#serveStale(key, entry, ageMs, failure?.error);
       if (!this.#flights.has(key)) this.#refresh(key, loader, true);
       return Promise.resolve(value);
     }

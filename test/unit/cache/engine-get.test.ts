@@ -234,7 +234,7 @@ describe('createCacheEngine', () => {
         // Assess
         expect(values).toEqual(['v1', 'v1']);
         expect(loader.calls).toBe(2);
-        expect(types(events)).toEqual(['hit', 'refresh', 'hit']);
+        expect(types(events)).toEqual(['stale', 'refresh', 'stale']);
         expect(events[1]).toEqual({ type: 'refresh', key: 'k', background: true });
         loader.resolve('v2');
         await flush();
