@@ -22,9 +22,10 @@ export function secretIdForRegion(secretId: string, region: string): string {
 }
 
 /**
- * Checks that an ARN names a secret in one of the client's regions. An ARN of another region
- * would otherwise be rewritten to the attempt's region and read a different secret that happens
- * to share its name (the same name in another region is another secret unless it is a replica).
+ * Checks that a partial ARN names a secret in one of the client's regions. A partial ARN of
+ * another region would otherwise be rewritten to the attempt's region and read a different
+ * secret that happens to share its name (the same name in another region is another secret
+ * unless it is a replica).
  *
  * @param secretId - a name or an ARN
  * @param regions - the client's regions, primary first
@@ -32,11 +33,14 @@ export function secretIdForRegion(secretId: string, region: string): string {
  */
 export function arnRegionProblem(secretId: string, regions: readonly string[]): SecretkitError | undefined {
   if (regions[0] === UNKNOWN_REGION || !isSecretArn(secretId)) return undefined;
-  const { region } = parseSecretArn(secretId);
-  if (regions.includes(region)) return undefined;
+  const { region, suffix } = parseSecretArn(secretId);
+  // A full ARN carries the random suffix, which a replica shares and a same-named secret of
+  // another region does not: rewritten, it can only find the replica or nothing. A partial ARN
+  // has no suffix, so only the client's own regions may be sent it.
+  if (suffix !== undefined || regions.includes(region)) return undefined;
   return new SecretkitError(
     'INVALID_ARGUMENT',
-    `The ARN is of region ${region}, which is not one of this client's regions (${regions.join(', ')}): ` +
+    `The partial ARN is of region ${region}, which is not one of this client's regions (${regions.join(', ')}): ` +
       'read it with a client of that region.',
     { secretId, details: { argument: 'secretId' } },
   );

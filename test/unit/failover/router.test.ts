@@ -475,8 +475,8 @@ describe('createRegionRouter', () => {
   });
 
   describe('ARNs and regions', () => {
-    it('rejects an ARN of a region outside the client, before any call, with INVALID_ARGUMENT', async () => {
-      const foreign = 'arn:aws:secretsmanager:ap-south-1:123456789012:secret:prod/db-AbCdEf';
+    it('rejects a partial ARN of a region outside the client, before any call, with INVALID_ARGUMENT', async () => {
+      const foreign = 'arn:aws:secretsmanager:ap-south-1:123456789012:secret:prod/db';
       let sent = 0;
       const error = await router()
         .read(async (a) => {
@@ -487,6 +487,15 @@ describe('createRegionRouter', () => {
         .catch((e: unknown) => e);
       expect(isSecretkitError(error, 'INVALID_ARGUMENT')).toBe(true);
       expect(sent).toBe(0);
+    });
+
+    it('rewrites a full ARN of another region (its suffix pins the secret: a replica or nothing)', async () => {
+      const ids: string[] = [];
+      await router().read(async (a) => {
+        ids.push(a.idFor(ARN.replace(PRIMARY, 'ap-south-1')));
+        return op(a);
+      });
+      expect(ids).toEqual([ARN]);
     });
 
     it('sends an ARN of the primary unchanged on the primary, rewritten only on a replica attempt', async () => {
