@@ -97,8 +97,7 @@ class Engine<V> implements CacheEngine<V> {
         return Promise.resolve(this.#serveStale(key, entry, ageMs, failure.error));
       return Promise.reject(failure.error);
     }
-    // Stale-while-revalidate is stale serving too: bounded by maxStaleMs (0: none at all). After a
-    // faulted refresh (an outage), each such read is counted and reported as stale.
+    // Stale-while-revalidate is stale serving too: bounded by maxStaleMs (0: none at all).
     if (ageMs < this.#options.staleWhileRevalidateMs && ageMs < this.#options.maxStaleMs) {
       // Served past expiry before any refresh succeeded: a stale read, counted and reported as
       // such (its `error` is the last fault, if one is known yet), never a hit.

@@ -129,7 +129,7 @@ export async function preloadSecrets(
   const loaded: string[] = [];
   const failed: Array<{ secretId: string; error: SecretkitError }> = [];
   const chunks: string[][] = [];
-  // An ARN of a region outside the client's set fails alone, before any call (not its chunk).
+  // A partial ARN of a region outside the client's set fails alone, before any call (not its chunk).
   const sendable: string[] = [];
   for (const secretId of ids) {
     const problem = arnRegionProblem(secretId, ctx.router.regions);

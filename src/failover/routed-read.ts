@@ -148,8 +148,8 @@ export class RoutedRead<T> {
         region,
         signal: deadline.signal,
         idFor: (id: string) => {
-          // Never send an ARN of a region outside the client's set: rewritten, it would name
-          // another secret of the same name (the attempt rejects with INVALID_ARGUMENT, an answer).
+          // Never send a partial ARN of a region outside the client's set: rewritten, it would
+          // name another secret of the same name (the attempt rejects with INVALID_ARGUMENT).
           const problem = arnRegionProblem(id, this.ctx.order);
           if (problem !== undefined) throw problem;
           return secretIdForRegion(id, region);
