@@ -14,6 +14,7 @@
  */
 import { toSecretkitError } from '../errors/aws-error.js';
 import { SecretkitError } from '../errors/secretkit-error.js';
+import { linkSignals } from './linked-signal.js';
 import { isSignatureExpired } from './signature-retry.js';
 
 /** Anything with an SDK v3 client's `send` (Secrets Manager, KMS, a fake, a mock). */
@@ -147,10 +148,8 @@ export function send<T>(client: SendableClient, command: object, ctx: SendContex
  */
 export async function guard<T>(request: Request<T>, ctx: SendContext): Promise<T> {
   const controller = new AbortController();
-  const signals: AbortSignal[] = [controller.signal];
-  if (ctx.signal !== undefined) signals.push(ctx.signal);
-  if (ctx.scope !== undefined) signals.push(ctx.scope.signal);
-  const signal = signals.length === 1 ? controller.signal : AbortSignal.any(signals);
+  const unlink = linkSignals(controller, [ctx.signal, ctx.scope?.signal]);
+  const signal = controller.signal;
   const timeoutMs = ctx.timeoutMs ?? (ctx.signal === undefined ? DEFAULT_CALL_TIMEOUT_MS : undefined);
   const timer =
     timeoutMs === undefined
@@ -181,6 +180,7 @@ export async function guard<T>(request: Request<T>, ctx: SendContext): Promise<T
   } finally {
     if (timer !== undefined) clearTimeout(timer);
     aborted.off();
+    unlink();
   }
 }
 

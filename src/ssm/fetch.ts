@@ -11,6 +11,7 @@ import {
   PutParameterCommand,
 } from '@aws-sdk/client-ssm';
 import type { SecretkitError } from '../errors/secretkit-error.js';
+import { withLinkedSignal } from '../sdk/linked-signal.js';
 import { type AwsCallContext, awsCall } from './aws-call.js';
 import { CachedParameter, type ParameterType } from './cached-parameter.js';
 import { parameterNotFound, toParameterError } from './errors.js';
@@ -49,10 +50,12 @@ export async function fetchParameter(
   signal?: AbortSignal,
 ): Promise<CachedParameter> {
   try {
-    const out = await awsCall(ctx.call('GetParameter'), (abortSignal) =>
-      ctx.client().send(new GetParameterCommand({ Name: name, WithDecryption: ctx.withDecryption }), {
-        abortSignal: signal ? AbortSignal.any([signal, abortSignal]) : abortSignal,
-      }),
+    const out = await awsCall(ctx.call('GetParameter'), (callSignal) =>
+      withLinkedSignal([signal, callSignal], (abortSignal) =>
+        ctx.client().send(new GetParameterCommand({ Name: name, WithDecryption: ctx.withDecryption }), {
+          abortSignal,
+        }),
+      ),
     );
     if (out.Parameter === undefined) throw parameterNotFound(name, 'GetParameter');
     return toCached(name, out.Parameter);
@@ -130,16 +133,18 @@ export async function fetchByPath(
       const token = nextToken;
       const out: GetParametersByPathCommandOutput = await awsCall(
         ctx.call('GetParametersByPath'),
-        (abortSignal) =>
-          ctx.client().send(
-            new GetParametersByPathCommand({
-              Path: path,
-              Recursive: recursive,
-              WithDecryption: ctx.withDecryption,
-              MaxResults: 10,
-              ...(token ? { NextToken: token } : {}),
-            }),
-            { abortSignal: signal ? AbortSignal.any([signal, abortSignal]) : abortSignal },
+        (callSignal) =>
+          withLinkedSignal([signal, callSignal], (abortSignal) =>
+            ctx.client().send(
+              new GetParametersByPathCommand({
+                Path: path,
+                Recursive: recursive,
+                WithDecryption: ctx.withDecryption,
+                MaxResults: 10,
+                ...(token ? { NextToken: token } : {}),
+              }),
+              { abortSignal },
+            ),
           ),
       );
       for (const p of out.Parameters ?? []) found.push(toCached(p.Name ?? '', p));
