@@ -639,7 +639,7 @@ async function handlers(kinds: readonly CandidateKind[]): Promise<string> {
   ].join('\n');
 }
 
-/** Issue #10's read-only handler: secretkit + lru-cache gzip, and library-only import time. */
+/** Issue #10's read-only handler: secretkit's gzip (it has no runtime dependencies), and library-only import time. */
 async function readerBundleSection(): Promise<string> {
   progress(
     'read-only typed handler: esbuild bundle (SDK and zod external) and import time with the SDK preloaded',
@@ -648,7 +648,7 @@ async function readerBundleSection(): Promise<string> {
   const sk = results.find((r) => r.id === 'secretkit');
   const pt = results.find((r) => r.id === 'powertools');
   target(
-    'reader-only handler, secretkit + lru-cache',
+    'reader-only handler, secretkit (no dependencies)',
     '<= 12 KiB gzip',
     sk?.gzip ?? Number.NaN,
     kib,
@@ -674,7 +674,7 @@ async function readerBundleSection(): Promise<string> {
   return [
     '### Read-only handler: one typed secret',
     '',
-    "A handler reading one JSON secret validated with `zod/mini`, client at module scope, bundled with esbuild (ESM, minified, node20) with `@aws-sdk/*`, `@smithy/*` and zod external: the output is the handler plus the library and its own dependencies (for secretkit, lru-cache). Import: the SDK and zod are imported first in a fresh `node` process, then the bundle's `await import()` is timed (the library's own cost); median of 9 interleaved runs.",
+    "A handler reading one JSON secret validated with `zod/mini`, client at module scope, bundled with esbuild (ESM, minified, node20) with `@aws-sdk/*`, `@smithy/*` and zod external: the output is the handler plus the library and its own dependencies (secretkit has none). Import: the SDK and zod are imported first in a fresh `node` process, then the bundle's `await import()` is timed (the library's own cost); median of 9 interleaved runs.",
     '',
     table(['', 'minified', 'gzip', 'import ms (SDK preloaded)', 'largest parts (minified bytes)'], rows),
   ].join('\n');

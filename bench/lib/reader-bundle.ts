@@ -1,7 +1,7 @@
 /**
  * The read-only Lambda handler of issue #10: one typed secret (`getJson` with a `zod/mini`
  * schema), bundled with esbuild (ESM, minified, node20) with the SDK and zod external, so the
- * output is the handler plus secretkit plus lru-cache. Also the library-only import time: in a
+ * output is the handler plus secretkit (no runtime dependencies). Also the library-only import time: in a
  * fresh `node` process the SDK (and zod) are imported first, then the bundled handler is timed,
  * against the same handler written with Powertools Parameters.
  */

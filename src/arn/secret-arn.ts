@@ -136,3 +136,37 @@ export function withRegion(arn: string, region: string): string {
 export function secretNameOf(secretId: string): string {
   return secretId.startsWith('arn:') ? parseSecretArn(secretId).name : secretId;
 }
+
+/**
+ * The secret names an id may denote, for the cache's invalidation by name: a name itself; for a
+ * full or partial ARN, the part after `:secret:`, and that part without a trailing `-XXXXXX`
+ * random suffix (a partial ARN whose name ends like a suffix is ambiguous, as in AWS itself).
+ * Never throws: finding too many names only costs reloads.
+ *
+ * @param secretId - a name, full ARN or partial ARN
+ */
+export function secretNamesOf(secretId: string): readonly string[] {
+  const at = secretId.startsWith('arn:') ? secretId.indexOf(':secret:') : -1;
+  if (at === -1) return [secretId];
+  const tail = secretId.slice(at + ':secret:'.length);
+  const match = SUFFIXED.exec(tail);
+  return match?.[1] !== undefined ? [tail, match[1]] : [tail];
+}
+
+/**
+ * The identity of a secret in the cache: its ARN with the region left out, so that a replica's
+ * ARN (same account, name and suffix) and the primary's denote one secret. `undefined` when the
+ * ARN does not name `name` (a stub or a proxy answering with another secret's ARN): such a
+ * value is then kept under the id it was read by only, never shared. Never throws.
+ *
+ * @param arn - the ARN AWS returned
+ * @param name - the name AWS returned with it
+ */
+export function secretIdentityOf(arn: string, name: string): string | undefined {
+  const parts = arn.split(':');
+  if (parts.length !== 7 || parts[0] !== 'arn' || parts[5] !== 'secret') return undefined;
+  const tail = parts[6] as string;
+  if (tail.length !== name.length + 7 || !tail.startsWith(name) || !SUFFIXED.test(tail)) return undefined;
+  parts[3] = '';
+  return parts.join(':');
+}

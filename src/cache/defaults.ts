@@ -29,12 +29,12 @@ export const DEFAULT_BACKOFF_MAX_MS = 128_000;
  */
 export const DEFAULT_NOT_FOUND_TTL_MS = 30_000;
 
-/** Most entries kept (LRU): 1024, like AWS's caching clients. */
+/** Most entries kept (values and remembered failures): 1024, like AWS's caching clients. */
 export const DEFAULT_MAX_ENTRIES = 1024;
 
 /**
- * The largest `maxEntries` accepted: 2²⁴ (16,777,216). lru-cache sizes its index arrays by
- * `max`, and refuses more than 2³²; a bound beyond this is a configuration mistake.
+ * The largest `maxEntries` accepted: 2²⁴ (16,777,216). The store allocates nothing in
+ * proportion to it, but a bound beyond this is a configuration mistake.
  */
 export const MAX_ENTRIES_LIMIT = 2 ** 24;
 
@@ -96,6 +96,8 @@ export interface ResolveCacheOptionsInput extends CacheOptions {
   readonly isNotFound?: ((error: unknown) => boolean) | undefined;
   /** What a failure record keeps of an error. @defaultValue the error itself */
   readonly compactError?: ((error: unknown) => unknown) | undefined;
+  /** The names an id may denote, for `invalidate`. @defaultValue the id itself */
+  readonly namesOf?: ((id: string) => readonly string[]) | undefined;
 }
 
 const OWNER = 'Cache';
@@ -147,5 +149,6 @@ export function resolveCacheOptions(input: ResolveCacheOptionsInput = {}): Cache
     isNotFound: functionOption(OWNER, 'isNotFound', input.isNotFound, () => false),
     compactError: functionOption(OWNER, 'compactError', input.compactError, (error: unknown) => error),
     onEvent: functionOption(OWNER, 'onEvent', input.onEvent, undefined),
+    namesOf: functionOption(OWNER, 'namesOf', input.namesOf, undefined),
   });
 }

@@ -1,36 +1,83 @@
 /**
- * The cache engine: LRU store (lru-cache, no TTL timers), jittered TTL, refresh-ahead,
- * stale-while-revalidate, single-flight loads, stale-if-error with backoff. Nothing runs while
- * nobody reads: every decision is taken inside a call. See docs/caching.md.
+ * The cache engine: secret records keyed by identity (record.ts, store.ts), jittered TTL,
+ * refresh-ahead, stale-while-revalidate, single-flight loads, stale-if-error with backoff, and
+ * invalidation by any id of a secret. Nothing runs while nobody reads: every decision is taken
+ * inside a call. See docs/caching.md.
+ *
+ * Identity: a read names a secret by an id (name, ARN, partial ARN); the loader's result says
+ * which secret that is (`identity`) and by which other ids it is known. The value is stored in
+ * that secret's record, and the id becomes an alias of it, so every id of one secret shares one
+ * value, one failure record and one invalidation. A load stores its result only if no
+ * invalidation concerning its secret came after it started (marks.ts).
  */
-import type { LRUCache } from 'lru-cache';
 import { SecretkitError } from '../errors/secretkit-error.js';
 import { backoffDelayMs } from './backoff.js';
 import type { Clock } from './clock.js';
 import { Counters } from './counters.js';
-import type { CacheEntry, FailureRecord } from './entry.js';
+import { type CacheEntry, createEntry } from './entry.js';
 import { Flight } from './flight.js';
-import { createFailureStore, createValueStore, putEntry } from './store.js';
+import { InvalidationMarks } from './marks.js';
+import type { SecretRecord, Slot } from './record.js';
+import { RecordStore } from './store.js';
 import type {
   CacheEngine,
   CacheEngineOptions,
   CacheEngineStats,
   CacheEvent,
   EngineGetOptions,
+  EngineSetOptions,
   Loader,
   LoadResult,
 } from './types.js';
 
 const closedError = (): SecretkitError => new SecretkitError('CLIENT_CLOSED', 'The secrets cache was closed');
 
+/** The default selector (a secret's current value). */
+const CURRENT = '';
+
+/**
+ * Estimated bytes of a failure record: the record and the (compacted) error with its details,
+ * and the error's message when it has one (calibrated like record.ts).
+ */
+function failureBytes(error: unknown): number {
+  const message = (error as { message?: unknown } | null)?.message;
+  return 512 + (typeof message === 'string' ? 2 * message.length : 0);
+}
+
+/** The flight map's key of a record (or id) and selector. */
+const flightKey = (owner: string, selector: string): string => `${owner}\u0000${selector}`;
+
+/** A load in flight, with what the engine needs to store its result. */
+class EngineFlight<V> extends Flight<V> {
+  /** The id the load was asked under. */
+  readonly id: string;
+  /** The selector it loads. */
+  readonly selector: string;
+  /** The record key it was started for (the id itself before AWS named the secret). */
+  readonly owner: string;
+  /** Its key in the flight map: owner, NUL, selector. */
+  readonly key: string;
+  /** The invalidation sequence number at its start. */
+  readonly since: number;
+
+  constructor(id: string, selector: string, owner: string, since: number) {
+    super();
+    this.id = id;
+    this.selector = selector;
+    this.owner = owner;
+    this.key = flightKey(owner, selector);
+    this.since = since;
+  }
+}
+
 class Engine<V> implements CacheEngine<V> {
   readonly #options: CacheEngineOptions;
   readonly #clock: Clock;
   readonly #onEvent: ((event: CacheEvent) => void) | undefined;
-  readonly #store: LRUCache<string, CacheEntry<V>>;
-  /** Failure records of faulted keys, with or without a value (bounded like the store). */
-  readonly #failures: LRUCache<string, FailureRecord>;
-  readonly #flights = new Map<string, Flight<V>>();
+  readonly #namesOf: (id: string) => readonly string[];
+  readonly #store: RecordStore<V>;
+  readonly #flights = new Map<string, EngineFlight<V>>();
+  readonly #marks = new InvalidationMarks();
   readonly #counters = new Counters();
   #closed = false;
 
@@ -38,109 +85,123 @@ class Engine<V> implements CacheEngine<V> {
     this.#options = options;
     this.#clock = options.clock;
     this.#onEvent = options.onEvent;
-    this.#store = createValueStore<V>(options, (key) => this.#emit({ type: 'evict', key, reason: 'lru' }));
-    this.#failures = createFailureStore(options);
+    this.#namesOf = options.namesOf ?? ((id) => [id]);
+    this.#store = new RecordStore<V>(options, (record) => this.#evicted(record, 'lru'));
   }
 
-  get(key: string, loader: Loader<V>, options?: EngineGetOptions): Promise<V> {
+  get(id: string, loader: Loader<V>, options?: EngineGetOptions): Promise<V> {
     if (this.#closed) return Promise.reject(closedError());
-    const entry = this.#store.get(key);
+    const selector = options?.selector ?? CURRENT;
+    const record = this.#store.byId(id);
+    const slot = record?.slots.get(selector);
+    const entry = slot?.entry;
     const now = this.#clock.now();
-    // The hit path: one clock read, no allocation but the returned promise (and the event
-    // object when someone listens).
+    // The hit path: two map lookups, one clock read, one flag write; no allocation but the
+    // returned promise (and the event object when someone listens).
     if (entry !== undefined && now < entry.refreshFromMs && options?.forceRefresh !== true) {
-      return Promise.resolve(this.#hit(key, entry));
+      (record as SecretRecord<V>).referenced = true;
+      return Promise.resolve(this.#hit(id, selector, entry));
     }
-    return this.#getSlow(key, loader, entry, now, options?.forceRefresh === true);
+    return this.#getSlow(id, selector, record, slot, loader, now, options?.forceRefresh === true);
   }
 
-  peekFresh(key: string, usable?: (value: V) => boolean): V | undefined {
-    const entry = this.#store.get(key);
+  peekFresh(id: string, usable?: (value: V) => boolean, selector: string = CURRENT): V | undefined {
+    const record = this.#store.byId(id);
+    const entry = record?.slots.get(selector)?.entry;
     if (entry === undefined || this.#closed || this.#clock.now() >= entry.refreshFromMs) return undefined;
     if (usable !== undefined && !usable(entry.value)) return undefined;
-    return this.#hit(key, entry);
+    (record as SecretRecord<V>).referenced = true;
+    return this.#hit(id, selector, entry);
   }
 
   /**
-   * The one place a hit is counted and its event emitted (fresh, peeked, refresh-ahead and
-   * stale-while-revalidate hits alike). No event object is built when nobody listens.
+   * The one place a hit is counted and its event emitted (fresh, peeked, refresh-ahead hits
+   * alike). No event object is built when nobody listens.
    */
-  #hit(key: string, entry: CacheEntry<V>): V {
+  #hit(secretId: string, selector: string, entry: CacheEntry<V>): V {
     this.#counters.hits++;
-    if (this.#onEvent !== undefined) this.#emit({ type: 'hit', key });
+    if (this.#onEvent !== undefined) this.#emit({ type: 'hit', secretId, selector });
     return entry.value;
   }
 
   #getSlow(
-    key: string,
+    id: string,
+    selector: string,
+    record: SecretRecord<V> | undefined,
+    slot: Slot<V> | undefined,
     loader: Loader<V>,
-    entry: CacheEntry<V> | undefined,
     now: number,
     force: boolean,
   ): Promise<V> {
+    const entry = slot?.entry;
+    const failure = slot?.failure;
+    if (record !== undefined) record.referenced = true;
+    const owner = record?.key ?? id;
+    const key = flightKey(owner, selector);
     if (entry === undefined) {
-      this.#miss(key);
-      const failure = force ? undefined : this.#failures.get(key);
-      if (failure !== undefined && now < failure.retryAtMs) return Promise.reject(failure.error);
-      return this.#wait(key, this.#flights.get(key) ?? this.#load(key, loader));
+      this.#miss(id, selector);
+      if (!force && failure !== undefined && now < failure.retryAtMs) return Promise.reject(failure.error);
+      return this.#wait(this.#flights.get(key) ?? this.#load(id, selector, owner, loader));
     }
     if (force) {
-      this.#miss(key);
-      return this.#wait(key, this.#flights.get(key) ?? this.#refresh(key, loader, false));
+      this.#miss(id, selector);
+      return this.#wait(this.#flights.get(key) ?? this.#refresh(id, selector, owner, loader, false));
     }
-    if (now < entry.freshUntilMs) return this.#serveAndRefresh(key, loader, entry, now);
+    if (now < entry.freshUntilMs) {
+      // Refresh-ahead: the value now, one refresh in the background.
+      const value = this.#hit(id, selector, entry);
+      if (!this.#flights.has(key) && (failure === undefined || now >= failure.retryAtMs)) {
+        this.#refresh(id, selector, owner, loader, true);
+      }
+      return Promise.resolve(value);
+    }
     const ageMs = now - entry.freshUntilMs;
-    const failure = this.#failures.get(key);
     if (failure !== undefined && now < failure.retryAtMs) {
       // In backoff: no load. Serve the last good value within the bound, else fail closed.
       if (ageMs <= this.#options.maxStaleMs)
-        return Promise.resolve(this.#serveStale(key, entry, ageMs, failure.error));
+        return Promise.resolve(this.#serveStale(id, selector, entry, ageMs, failure.error));
       return Promise.reject(failure.error);
     }
     // Stale-while-revalidate is stale serving too: bounded by maxStaleMs (0: none at all).
     if (ageMs < this.#options.staleWhileRevalidateMs && ageMs < this.#options.maxStaleMs) {
       // Served past expiry before any refresh succeeded: a stale read, counted and reported as
       // such (its `error` is the last fault, if one is known yet), never a hit.
-      const value = this.#serveStale(key, entry, ageMs, failure?.error);
-      if (!this.#flights.has(key)) this.#refresh(key, loader, true);
+      const value = this.#serveStale(id, selector, entry, ageMs, failure?.error);
+      if (!this.#flights.has(key)) this.#refresh(id, selector, owner, loader, true);
       return Promise.resolve(value);
     }
-    this.#miss(key);
-    return this.#wait(key, this.#flights.get(key) ?? this.#refresh(key, loader, false));
+    this.#miss(id, selector);
+    return this.#wait(this.#flights.get(key) ?? this.#refresh(id, selector, owner, loader, false));
   }
 
-  /** Refresh-ahead and stale-while-revalidate: the value now, one refresh in the background. */
-  #serveAndRefresh(key: string, loader: Loader<V>, entry: CacheEntry<V>, now: number): Promise<V> {
-    const value = this.#hit(key, entry);
-    if (!this.#flights.has(key)) {
-      const failure = this.#failures.get(key);
-      if (failure === undefined || now >= failure.retryAtMs) this.#refresh(key, loader, true);
-    }
-    return Promise.resolve(value);
-  }
-
-  #miss(key: string): void {
+  #miss(secretId: string, selector: string): void {
     this.#counters.misses++;
-    this.#emit({ type: 'miss', key });
+    if (this.#onEvent !== undefined) this.#emit({ type: 'miss', secretId, selector });
   }
 
-  #serveStale(key: string, entry: CacheEntry<V>, ageMs: number, error: unknown): V {
+  #serveStale(secretId: string, selector: string, entry: CacheEntry<V>, ageMs: number, error: unknown): V {
     this.#counters.staleServed++;
-    this.#emit({ type: 'stale', key, ageMs: Math.max(0, ageMs), error });
+    this.#emit({ type: 'stale', secretId, selector, ageMs: Math.max(0, ageMs), error });
     return entry.value;
   }
 
-  #refresh(key: string, loader: Loader<V>, background: boolean): Flight<V> {
+  #refresh(
+    id: string,
+    selector: string,
+    owner: string,
+    loader: Loader<V>,
+    background: boolean,
+  ): EngineFlight<V> {
     this.#counters.refreshes++;
     if (background) this.#counters.backgroundRefreshes++;
-    this.#emit({ type: 'refresh', key, background });
-    return this.#load(key, loader);
+    this.#emit({ type: 'refresh', secretId: id, selector, background });
+    return this.#load(id, selector, owner, loader);
   }
 
-  /** Starts the one load of `key`; callers join it through `#flights`. */
-  #load(key: string, loader: Loader<V>): Flight<V> {
-    const flight = new Flight<V>();
-    this.#flights.set(key, flight);
+  /** Starts the one load of (`id`, `selector`); callers join it through `#flights`. */
+  #load(id: string, selector: string, owner: string, loader: Loader<V>): EngineFlight<V> {
+    const flight = new EngineFlight<V>(id, selector, owner, this.#marks.seq);
+    this.#flights.set(flight.key, flight);
     const startedMs = this.#clock.now();
     let pending: Promise<LoadResult<V>>;
     try {
@@ -150,8 +211,8 @@ class Engine<V> implements CacheEngine<V> {
     }
     pending
       .then(
-        (result) => this.#loaded(key, flight, result, startedMs),
-        (error: unknown) => this.#failed(key, flight, error, startedMs),
+        (result) => this.#loaded(flight, result, startedMs),
+        (error: unknown) => this.#failed(flight, error, startedMs),
       )
       // A malformed result or a throwing random(): callers get the error instead of hanging.
       // (#loaded and #failed drop the flight from #flights before anything that can throw.)
@@ -159,94 +220,176 @@ class Engine<V> implements CacheEngine<V> {
     return flight;
   }
 
-  #loaded(key: string, flight: Flight<V>, result: LoadResult<V>, startedMs: number): void {
+  #loaded(flight: EngineFlight<V>, result: LoadResult<V>, startedMs: number): void {
     if (flight.settled) return;
-    if (this.#flights.get(key) === flight) this.#flights.delete(key);
-    if (!flight.discarded) this.#put(key, result);
-    this.#emit({ type: 'loaded', key, durationMs: this.#clock.now() - startedMs });
+    if (this.#flights.get(flight.key) === flight) this.#flights.delete(flight.key);
+    if (!flight.discarded) this.#put(flight.id, flight.selector, result, flight.since);
+    this.#emit({
+      type: 'loaded',
+      secretId: flight.id,
+      selector: flight.selector,
+      durationMs: this.#clock.now() - startedMs,
+    });
     flight.succeed(result.value);
   }
 
-  #failed(key: string, flight: Flight<V>, error: unknown, startedMs: number): void {
+  #failed(flight: EngineFlight<V>, error: unknown, startedMs: number): void {
     if (flight.settled) return;
-    if (this.#flights.get(key) === flight) this.#flights.delete(key);
+    const { id, selector } = flight;
+    if (this.#flights.get(flight.key) === flight) this.#flights.delete(flight.key);
     this.#counters.loadErrors++;
     flight.fault = this.#options.isFault(error);
     let failures = 0;
+    const record = this.#store.byId(id);
     if (flight.discarded) {
-      // The key was invalidated or overwritten meanwhile: its new state is not ours to change.
+      // The secret was invalidated or overwritten meanwhile: its new state is not ours to change.
     } else if (flight.fault) {
-      failures = (this.#failures.peek(key)?.count ?? 0) + 1;
+      failures = (record?.slots.get(selector)?.failure?.count ?? 0) + 1;
       const retryAtMs = this.#clock.now() + backoffDelayMs(failures, this.#options, this.#options.random);
-      this.#failures.set(key, { error: this.#options.compactError(error), count: failures, retryAtMs });
+      this.#remember(id, record, selector, failures, retryAtMs, error);
     } else {
       // An answer (not found, access denied, ...): the cached value is wrong now; never mask it.
-      this.#failures.delete(key);
-      if (this.#store.delete(key)) this.#emit({ type: 'evict', key, reason: 'answer' });
+      if (record !== undefined) {
+        this.#store.deleteFailure(record, selector);
+        if (this.#store.deleteEntry(record, selector)) {
+          this.#emit({ type: 'evict', secretId: id, selector, reason: 'answer' });
+        }
+        this.#store.release(record);
+      }
       const { notFoundTtlMs } = this.#options;
       if (notFoundTtlMs > 0 && this.#options.isNotFound(error)) {
         // Remembered like a fault in backoff, but with no count: the answer is not an outage.
-        this.#failures.set(key, {
-          error: this.#options.compactError(error),
-          count: 0,
-          retryAtMs: this.#clock.now() + notFoundTtlMs,
-        });
+        this.#remember(id, this.#store.byId(id), selector, 0, this.#clock.now() + notFoundTtlMs, error);
       }
     }
-    this.#emit({ type: 'load-error', key, error, failures, durationMs: this.#clock.now() - startedMs });
+    this.#emit({
+      type: 'load-error',
+      secretId: id,
+      selector,
+      error,
+      failures,
+      durationMs: this.#clock.now() - startedMs,
+    });
     flight.fail(error);
   }
 
-  #put(key: string, result: LoadResult<V>): void {
-    this.#failures.delete(key);
-    putEntry(this.#store, key, result, this.#clock.now(), this.#options);
+  /** Keeps a failure record: code and message only (compactError), bounded like the values. */
+  #remember(
+    id: string,
+    known: SecretRecord<V> | undefined,
+    selector: string,
+    count: number,
+    retryAtMs: number,
+    error: unknown,
+  ): void {
+    // Before AWS named the secret, its record is keyed by the id itself.
+    let record = known;
+    if (record === undefined) {
+      record = this.#store.ensure(id, this.#namesOf(id));
+      this.#store.alias(record, id);
+    }
+    const compact = this.#options.compactError(error);
+    this.#store.setFailure(record, selector, { error: compact, count, retryAtMs }, failureBytes(compact));
+  }
+
+  /** Stores a loaded value in its secret's record, unless the secret was invalidated since `since`. */
+  #put(id: string, selector: string, result: LoadResult<V>, since: number): void {
+    const identity = result.identity ?? id;
+    if (this.#marks.changedSince(since, [id, identity, result.name])) return;
+    const previous = this.#store.byId(id);
+    // A record keyed by the id (failures only, before AWS named the secret) is superseded.
+    if (previous !== undefined && previous.key === id && id !== identity) this.#store.remove(previous);
+    const record = this.#store.ensure(identity, result.name === undefined ? [identity] : [result.name]);
+    this.#store.alias(record, id);
+    for (const other of result.ids ?? []) this.#store.alias(record, other);
+    const entry = createEntry(result, this.#clock.now(), this.#options);
+    this.#store.setEntry(record, selector, entry, result.sizeBytes);
   }
 
   /** A waiting caller's view of a load: on a fault, the last good value within `maxStaleMs`. */
-  #wait(key: string, flight: Flight<V>): Promise<V> {
+  #wait(flight: EngineFlight<V>): Promise<V> {
     return flight.promise.catch((error: unknown) => {
-      const entry = flight.fault && !this.#closed ? this.#store.peek(key) : undefined;
+      const entry =
+        flight.fault && !this.#closed
+          ? this.#store.byId(flight.id)?.slots.get(flight.selector)?.entry
+          : undefined;
       if (entry === undefined) throw error;
       const ageMs = this.#clock.now() - entry.freshUntilMs;
       if (ageMs > this.#options.maxStaleMs) throw error;
-      return this.#serveStale(key, entry, ageMs, error);
+      return this.#serveStale(flight.id, flight.selector, entry, ageMs, error);
     });
   }
 
-  set(key: string, result: LoadResult<V>): void {
-    if (this.#closed) return;
-    this.#discardFlight(key);
-    this.#put(key, result);
+  get generation(): number {
+    return this.#marks.seq;
   }
 
-  hasFresh(key: string): boolean {
-    const entry = this.#store.peek(key);
+  set(id: string, result: LoadResult<V>, options?: EngineSetOptions): void {
+    if (this.#closed) return;
+    const selector = options?.selector ?? CURRENT;
+    const record = this.#store.byId(id);
+    const flight = this.#flights.get(flightKey(record?.key ?? id, selector));
+    if (flight !== undefined) this.#detach(flight);
+    this.#put(id, selector, result, options?.since ?? this.#marks.seq);
+  }
+
+  hasFresh(id: string, selector: string = CURRENT): boolean {
+    const entry = this.#store.byId(id)?.slots.get(selector)?.entry;
     return entry !== undefined && this.#clock.now() < entry.freshUntilMs;
   }
 
-  invalidate(match: (key: string) => boolean): number {
-    let dropped = 0;
-    for (const key of [...this.#store.keys()]) {
-      if (!match(key)) continue;
-      this.#store.delete(key);
-      dropped++;
-      this.#emit({ type: 'evict', key, reason: 'invalidate' });
+  invalidate(id?: string): number {
+    if (id === undefined) {
+      this.#marks.markAll();
+      let dropped = 0;
+      for (const record of this.#store.records()) dropped += this.#evicted(record, 'invalidate');
+      this.#store.clear();
+      for (const flight of [...this.#flights.values()]) this.#detach(flight);
+      return dropped;
     }
-    for (const key of [...this.#failures.keys()]) if (match(key)) this.#failures.delete(key);
-    for (const key of [...this.#flights.keys()]) if (match(key)) this.#discardFlight(key);
+    const names = this.#namesOf(id);
+    const targets = this.#store.related(id, names);
+    const marked = new Set<string>([id, ...names]);
+    for (const record of targets) {
+      marked.add(record.key);
+      for (const name of record.names) marked.add(name);
+    }
+    this.#marks.mark(marked);
+    let dropped = 0;
+    for (const record of targets) {
+      dropped += this.#evicted(record, 'invalidate');
+      this.#store.remove(record);
+    }
+    // Loads in flight for the secret: later reads must not join them (they may predate a write).
+    for (const flight of [...this.#flights.values()]) {
+      const concerned =
+        marked.has(flight.owner) ||
+        marked.has(flight.id) ||
+        this.#namesOf(flight.id).some((name) => marked.has(name));
+      if (concerned) this.#detach(flight);
+    }
     return dropped;
   }
 
-  /** The in-flight load of `key` must not store its result; later reads start a new one. */
-  #discardFlight(key: string): void {
-    const flight = this.#flights.get(key);
-    if (flight === undefined) return;
+  /** Emits an evict event per value of a record being dropped; returns how many. */
+  #evicted(record: SecretRecord<V>, reason: 'lru' | 'invalidate'): number {
+    if (this.#onEvent !== undefined) {
+      const secretId = record.aliases[0] ?? record.key;
+      for (const [selector, slot] of record.slots) {
+        if (slot.entry !== undefined) this.#emit({ type: 'evict', secretId, selector, reason });
+      }
+    }
+    return record.values;
+  }
+
+  /** The in-flight load must not store its result; later reads start a new one. */
+  #detach(flight: EngineFlight<V>): void {
     flight.discarded = true;
-    this.#flights.delete(key);
+    if (this.#flights.get(flight.key) === flight) this.#flights.delete(flight.key);
   }
 
   stats(): CacheEngineStats {
-    return this.#counters.snapshot(this.#store.size, this.#flights.size);
+    return this.#counters.snapshot(this.#store.values, this.#flights.size);
   }
 
   close(): void {
@@ -259,7 +402,6 @@ class Engine<V> implements CacheEngine<V> {
     }
     this.#flights.clear();
     this.#store.clear();
-    this.#failures.clear();
   }
 
   /** `JSON.stringify(engine)`: counters only, never values. */
@@ -294,7 +436,7 @@ class Engine<V> implements CacheEngine<V> {
  * @example
  * ```ts
  * const engine = createCacheEngine<string>(resolveCacheOptions({ ttlMs: 60_000 }));
- * const value = await engine.get('prod/db|AWSCURRENT', async (signal) => ({
+ * const value = await engine.get('prod/db', async (signal) => ({
  *   value: await fetchIt(signal),
  *   sizeBytes: 64,
  * }));

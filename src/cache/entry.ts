@@ -72,12 +72,3 @@ export function createEntry<V>(
   }
   return { value, freshUntilMs: expiry, refreshFromMs: expiry - options.refreshAheadRatio * options.ttlMs };
 }
-
-/**
- * Size of an entry for the optional byte bound: a positive integer, as lru-cache requires.
- *
- * @param sizeBytes - the loader's estimate
- */
-export function entrySize(sizeBytes: number): number {
-  return Number.isFinite(sizeBytes) && sizeBytes >= 1 ? Math.ceil(sizeBytes) : 1;
-}

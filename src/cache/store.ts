@@ -1,59 +1,280 @@
 /**
- * The bounded stores of the engine, on lru-cache without its TTL features or timers
- * (freshness is computed on read, in entry.ts).
- */
-import { LRUCache } from 'lru-cache';
-import { type CacheEntry, createEntry, entrySize, type FailureRecord } from './entry.js';
-import type { CacheEngineOptions, LoadResult } from './types.js';
-
-/**
- * The value store: at most `maxEntries` entries and, when set, `maxBytes` in total.
+ * The bounded store of the engine: secret records by identity, the alias map (id → record) and
+ * the name index, evicted together. `maxEntries` bounds the slots (values and failure records);
+ * `maxBytes`, when set, bounds the estimated bytes of everything: values, failure records,
+ * aliases and names. Construction allocates nothing in proportion to either bound.
  *
- * @param options - engine options (bounds)
- * @param onLruEvict - called with the key of each entry evicted to respect a bound
+ * Eviction is a clock (second-chance) over records in insertion order: a hit only sets a flag,
+ * so the hit path does no map writes; a record used since the clock last passed it gets one more
+ * round. Freshness is computed on read (entry.ts): no timers.
  */
-export function createValueStore<V>(
-  options: Pick<CacheEngineOptions, 'maxEntries' | 'maxBytes'>,
-  onLruEvict: (key: string) => void,
-): LRUCache<string, CacheEntry<V>> {
-  return new LRUCache<string, CacheEntry<V>>({
-    max: options.maxEntries,
-    ...(options.maxBytes === undefined ? {} : { maxSize: options.maxBytes }),
-    dispose: (_entry, key, reason) => {
-      if (reason === 'evict') onLruEvict(key);
-    },
-  });
+import type { CacheEntry, FailureRecord } from './entry.js';
+import { ALIAS_BYTES, MAX_ALIASES, SecretRecord, SLOT_BYTES, type Slot, stringBytes } from './record.js';
+
+/** The bounds of the store. */
+export interface StoreLimits {
+  /** Most slots (cached values plus remembered failures). */
+  readonly maxEntries: number;
+  /** Most estimated bytes of everything kept, when set. */
+  readonly maxBytes?: number | undefined;
 }
 
-/**
- * The failure records of faulted keys (with or without a value), bounded like the values.
- *
- * @param options - engine options (bounds)
- */
-export function createFailureStore(
-  options: Pick<CacheEngineOptions, 'maxEntries'>,
-): LRUCache<string, FailureRecord> {
-  return new LRUCache<string, FailureRecord>({ max: options.maxEntries });
-}
+/** Records, aliases and names, bounded as one. */
+export class RecordStore<V> {
+  readonly #limits: StoreLimits;
+  readonly #onEvict: (record: SecretRecord<V>) => void;
+  readonly #records = new Map<string, SecretRecord<V>>();
+  readonly #ids = new Map<string, SecretRecord<V>>();
+  /** Name → its record, or its records when several secrets share a name (rare: one per account). */
+  readonly #byName = new Map<string, SecretRecord<V> | SecretRecord<V>[]>();
+  #bytes = 0;
+  #slots = 0;
+  #values = 0;
 
-/**
- * Stores a loaded value with fresh deadlines (and its size when bytes are bounded). A value
- * larger than `maxBytes` is not stored (lru-cache refuses it).
- *
- * @param store - the value store
- * @param key - cache key
- * @param result - what the loader or `set` returned
- * @param nowMs - load time
- * @param options - engine options
- */
-export function putEntry<V>(
-  store: LRUCache<string, CacheEntry<V>>,
-  key: string,
-  result: LoadResult<V>,
-  nowMs: number,
-  options: CacheEngineOptions,
-): void {
-  const entry = createEntry(result, nowMs, options);
-  if (options.maxBytes === undefined) store.set(key, entry);
-  else store.set(key, entry, { size: entrySize(result.sizeBytes) });
+  /**
+   * @param limits - the bounds
+   * @param onEvict - called with each record evicted to respect a bound (before it is dropped)
+   */
+  constructor(limits: StoreLimits, onEvict: (record: SecretRecord<V>) => void) {
+    this.#limits = limits;
+    this.#onEvict = onEvict;
+  }
+
+  /** Cached values (slots holding one). */
+  get values(): number {
+    return this.#values;
+  }
+
+  /** Estimated bytes of everything kept. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  /** Every record, in eviction order (for `invalidate()` of everything). */
+  records(): IterableIterator<SecretRecord<V>> {
+    return this.#records.values();
+  }
+
+  /** The record an id was read under (the hit path: one map lookup, no write). */
+  byId(id: string): SecretRecord<V> | undefined {
+    return this.#ids.get(id);
+  }
+
+  /** The record of an identity. */
+  byKey(key: string): SecretRecord<V> | undefined {
+    return this.#records.get(key);
+  }
+
+  /**
+   * The records `invalidate(id)` concerns: the one read under `id`, and those found by any of
+   * `names` (a name, the name part of an ARN). Finding too many only costs reloads.
+   */
+  related(id: string, names: readonly string[]): Set<SecretRecord<V>> {
+    const found = new Set<SecretRecord<V>>();
+    const byId = this.#ids.get(id);
+    if (byId !== undefined) found.add(byId);
+    const byKey = this.#records.get(id);
+    if (byKey !== undefined) found.add(byKey);
+    for (const name of names) {
+      const named = this.#byName.get(name);
+      if (named === undefined) continue;
+      if (Array.isArray(named)) for (const record of named) found.add(record);
+      else found.add(named);
+    }
+    return found;
+  }
+
+  /**
+   * The record of `key`, created when missing.
+   *
+   * @param key - the identity
+   * @param names - the names of a new record
+   */
+  ensure(key: string, names: readonly string[]): SecretRecord<V> {
+    let record = this.#records.get(key);
+    if (record === undefined) {
+      record = new SecretRecord<V>(key, names);
+      this.#records.set(key, record);
+      this.#bytes += record.bytes;
+      for (const name of names) {
+        const named = this.#byName.get(name);
+        if (named === undefined) this.#byName.set(name, record);
+        else if (Array.isArray(named)) named.push(record);
+        else this.#byName.set(name, [named, record]);
+      }
+    }
+    return record;
+  }
+
+  /** Makes `id` denote `record` (moving it from another record, forgetting the oldest beyond the cap). */
+  alias(record: SecretRecord<V>, id: string): void {
+    const previous = this.#ids.get(id);
+    if (previous === record) return;
+    if (previous !== undefined) this.#unalias(previous, id);
+    if (record.aliases.length >= MAX_ALIASES) this.#unalias(record, record.aliases[0] as string);
+    record.aliases.push(id);
+    this.#ids.set(id, record);
+    this.#grow(record, ALIAS_BYTES + stringBytes(id));
+  }
+
+  #unalias(record: SecretRecord<V>, id: string): void {
+    const at = record.aliases.indexOf(id);
+    if (at === -1) return;
+    record.aliases.splice(at, 1);
+    if (this.#ids.get(id) === record) this.#ids.delete(id);
+    this.#grow(record, -(ALIAS_BYTES + stringBytes(id)));
+  }
+
+  /** The slot of `selector`, created when missing. */
+  #slot(record: SecretRecord<V>, selector: string): Slot<V> {
+    let slot = record.slots.get(selector);
+    if (slot === undefined) {
+      slot = { entry: undefined, entryBytes: 0, failure: undefined, failureBytes: 0 };
+      record.slots.set(selector, slot);
+      this.#slots += 1;
+      this.#grow(record, SLOT_BYTES + stringBytes(selector));
+    }
+    return slot;
+  }
+
+  /**
+   * Stores a value (and clears the slot's failure). A value larger than `maxBytes` is not stored.
+   *
+   * @returns false when the value was too large to keep
+   */
+  setEntry(record: SecretRecord<V>, selector: string, entry: CacheEntry<V>, sizeBytes: number): boolean {
+    const size = Number.isFinite(sizeBytes) && sizeBytes >= 1 ? Math.ceil(sizeBytes) : 1;
+    const { maxBytes } = this.#limits;
+    if (maxBytes !== undefined && size > maxBytes) {
+      this.deleteSlot(record, selector);
+      this.#dropIfEmpty(record);
+      return false;
+    }
+    const slot = this.#slot(record, selector);
+    if (slot.entry === undefined) {
+      record.values += 1;
+      this.#values += 1;
+    }
+    this.#grow(record, size - slot.entryBytes - slot.failureBytes);
+    slot.entry = entry;
+    slot.entryBytes = size;
+    slot.failure = undefined;
+    slot.failureBytes = 0;
+    this.#trim();
+    return true;
+  }
+
+  /**
+   * Stores a failure record (the value, if any, stays for stale-if-error).
+   *
+   * @param bytes - the estimated size of the failure record
+   */
+  setFailure(record: SecretRecord<V>, selector: string, failure: FailureRecord, bytes: number): void {
+    const slot = this.#slot(record, selector);
+    this.#grow(record, bytes - slot.failureBytes);
+    slot.failure = failure;
+    slot.failureBytes = bytes;
+    this.#trim();
+  }
+
+  /** Drops a slot's value, keeping its failure record. @returns whether there was a value */
+  deleteEntry(record: SecretRecord<V>, selector: string): boolean {
+    const slot = record.slots.get(selector);
+    if (slot?.entry === undefined) return false;
+    slot.entry = undefined;
+    record.values -= 1;
+    this.#values -= 1;
+    this.#grow(record, -slot.entryBytes);
+    slot.entryBytes = 0;
+    if (slot.failure === undefined) this.deleteSlot(record, selector);
+    return true;
+  }
+
+  /** Drops a slot's failure record, keeping its value. */
+  deleteFailure(record: SecretRecord<V>, selector: string): void {
+    const slot = record.slots.get(selector);
+    if (slot?.failure === undefined) return;
+    slot.failure = undefined;
+    this.#grow(record, -slot.failureBytes);
+    slot.failureBytes = 0;
+    if (slot.entry === undefined) this.deleteSlot(record, selector);
+  }
+
+  /** Drops a slot (value and failure). */
+  deleteSlot(record: SecretRecord<V>, selector: string): void {
+    const slot = record.slots.get(selector);
+    if (slot === undefined) return;
+    record.slots.delete(selector);
+    this.#slots -= 1;
+    if (slot.entry !== undefined) {
+      record.values -= 1;
+      this.#values -= 1;
+    }
+    this.#grow(record, -(SLOT_BYTES + stringBytes(selector) + slot.entryBytes + slot.failureBytes));
+  }
+
+  /** Drops a record that no longer holds a value or failure (its aliases only cost memory). */
+  #dropIfEmpty(record: SecretRecord<V>): void {
+    if (record.slots.size === 0) this.remove(record);
+  }
+
+  /** Drops a record with its slots, aliases and names. */
+  remove(record: SecretRecord<V>): void {
+    if (this.#records.get(record.key) !== record) return;
+    this.#records.delete(record.key);
+    for (const id of record.aliases) if (this.#ids.get(id) === record) this.#ids.delete(id);
+    for (const name of record.names) {
+      const named = this.#byName.get(name);
+      if (named === record) this.#byName.delete(name);
+      else if (Array.isArray(named)) {
+        const rest = named.filter((other) => other !== record);
+        if (rest.length === 1) this.#byName.set(name, rest[0] as SecretRecord<V>);
+        else this.#byName.set(name, rest);
+      }
+    }
+    this.#slots -= record.slots.size;
+    this.#values -= record.values;
+    this.#bytes -= record.bytes;
+  }
+
+  /** Drops a record when a slot was emptied by the engine (after an answer). */
+  release(record: SecretRecord<V>): void {
+    this.#dropIfEmpty(record);
+  }
+
+  /** Drops everything. */
+  clear(): void {
+    this.#records.clear();
+    this.#ids.clear();
+    this.#byName.clear();
+    this.#bytes = 0;
+    this.#slots = 0;
+    this.#values = 0;
+  }
+
+  #grow(record: SecretRecord<V>, delta: number): void {
+    record.bytes += delta;
+    this.#bytes += delta;
+  }
+
+  #over(): boolean {
+    const { maxEntries, maxBytes } = this.#limits;
+    return this.#slots > maxEntries || (maxBytes !== undefined && this.#bytes > maxBytes);
+  }
+
+  /** Evicts records until the bounds hold: the clock hand is the head of the insertion order. */
+  #trim(): void {
+    while (this.#over()) {
+      const head = this.#records.values().next().value;
+      if (head === undefined) return;
+      if (head.referenced) {
+        head.referenced = false;
+        this.#records.delete(head.key);
+        this.#records.set(head.key, head);
+        continue;
+      }
+      this.#onEvict(head);
+      this.remove(head);
+    }
+  }
 }

@@ -17,41 +17,59 @@ export interface LoadResult<V> {
   readonly notAfterMs?: number | undefined;
   /** The value can never change (a specific VersionId): cache without expiry, LRU-bounded. */
   readonly immutable?: boolean | undefined;
+  /**
+   * Which secret the value belongs to (for Secrets Manager, its ARN without the region), so that
+   * every id of one secret shares one record. Default: the id read.
+   */
+  readonly identity?: string | undefined;
+  /** The secret's name: `invalidate(name)` finds the record by it. */
+  readonly name?: string | undefined;
+  /** Other ids known to denote the same secret (the ARN AWS returned): reads under them hit. */
+  readonly ids?: readonly string[] | undefined;
 }
 
 /** A loader for one key. The signal aborts when the engine is closed. */
 export type Loader<V> = (signal: AbortSignal) => Promise<LoadResult<V>>;
 
 /**
- * Events the engine reports. They never carry values. `key` is the cache key: the secret id as
- * the caller wrote it, then a NUL-separated version selector (stage or version id).
+ * Events the engine reports. They never carry values. `secretId` is the id as the caller wrote it
+ * (for an eviction, the first id the secret was read under); `selector` is the engine's version
+ * selector (empty for the current value).
  */
 export type CacheEvent =
   | {
       /** A read answered from the cache at once. */
       readonly type: 'hit';
-      /** The cache key read. */
-      readonly key: string;
+      /** The secret id read. */
+      readonly secretId: string;
+      /** The version selector (empty: the current value). */
+      readonly selector: string;
     }
   | {
       /** A read found no usable value and waits for a load. */
       readonly type: 'miss';
-      /** The cache key read. */
-      readonly key: string;
+      /** The secret id read. */
+      readonly secretId: string;
+      /** The version selector (empty: the current value). */
+      readonly selector: string;
     }
   | {
       /** A load started for a key that had a value. */
       readonly type: 'refresh';
-      /** The cache key refreshed. */
-      readonly key: string;
+      /** The secret id read. */
+      readonly secretId: string;
+      /** The version selector (empty: the current value). */
+      readonly selector: string;
       /** True for a refresh-ahead or stale-while-revalidate load the reader does not wait for. */
       readonly background: boolean;
     }
   | {
       /** A read got the last good value because loading failed with a fault. */
       readonly type: 'stale';
-      /** The cache key read. */
-      readonly key: string;
+      /** The secret id read. */
+      readonly secretId: string;
+      /** The version selector (empty: the current value). */
+      readonly selector: string;
       /** Milliseconds since the served value expired. */
       readonly ageMs: number;
       /** The fault that made the load fail. */
@@ -60,8 +78,10 @@ export type CacheEvent =
   | {
       /** A load failed (a fault or an answer such as not found). */
       readonly type: 'load-error';
-      /** The cache key loaded. */
-      readonly key: string;
+      /** The secret id read. */
+      readonly secretId: string;
+      /** The version selector (empty: the current value). */
+      readonly selector: string;
       /** The error the loader threw. */
       readonly error: unknown;
       /** Consecutive faults for this key (drives the backoff); 0 for an answer. */
@@ -72,16 +92,20 @@ export type CacheEvent =
   | {
       /** A load succeeded (the first load of a key, or a refresh). */
       readonly type: 'loaded';
-      /** The cache key loaded. */
-      readonly key: string;
+      /** The secret id read. */
+      readonly secretId: string;
+      /** The version selector (empty: the current value). */
+      readonly selector: string;
       /** Milliseconds the load took (the client's clock). */
       readonly durationMs: number;
     }
   | {
       /** A value was dropped from the cache. */
       readonly type: 'evict';
-      /** The cache key dropped. */
-      readonly key: string;
+      /** The secret id read. */
+      readonly secretId: string;
+      /** The version selector (empty: the current value). */
+      readonly selector: string;
       /** `lru`: a size bound; `invalidate`: an explicit invalidation; `answer`: a load got an answer (e.g. not found). */
       readonly reason: 'lru' | 'invalidate' | 'answer';
     };
@@ -143,37 +167,62 @@ export interface CacheEngineOptions {
   readonly random: () => number;
   /** Receives every {@link CacheEvent}; a throwing listener never breaks reads. */
   readonly onEvent?: ((event: CacheEvent) => void) | undefined;
+  /**
+   * The names an id may denote, under which `invalidate(id)` finds records (for Secrets
+   * Manager, the name part of an ARN). @defaultValue the id itself
+   */
+  readonly namesOf?: ((id: string) => readonly string[]) | undefined;
 }
 
 /** Options of one engine read. */
 export interface EngineGetOptions {
   /** Ignore a fresh value and load now (single-flight still applies). */
   readonly forceRefresh?: boolean | undefined;
+  /** The version selector (a stage or version id, as the client encodes it). @defaultValue '' (current) */
+  readonly selector?: string | undefined;
+}
+
+/** Options of {@link CacheEngine.set}. */
+export interface EngineSetOptions {
+  /** The version selector. @defaultValue '' (current) */
+  readonly selector?: string | undefined;
+  /**
+   * The engine's {@link CacheEngine.generation} when the value was read: it is not stored if its
+   * secret was invalidated since. @defaultValue now (always stored)
+   */
+  readonly since?: number | undefined;
 }
 
 /**
  * The cache engine (cache/engine.ts implements it). Generic over the cached value; the
- * client supplies the loader per call.
+ * client supplies the loader per call. Values are kept per secret: the loader's result names
+ * the secret (`identity`), and every id it was read under shares that record.
  */
 export interface CacheEngine<V> {
   /**
-   * Returns the cached value for `key`, or loads it with `loader` (one load per key in flight,
-   * whatever the number of callers). Serves a stale value on a fault within `maxStaleMs`;
-   * rethrows answers (and evicts the entry).
+   * Returns the cached value for `id`, or loads it with `loader` (one load per secret and
+   * selector in flight, whatever the number of callers). Serves a stale value on a fault within
+   * `maxStaleMs`; rethrows answers (and evicts the value).
    */
-  get(key: string, loader: Loader<V>, options?: EngineGetOptions): Promise<V>;
+  get(id: string, loader: Loader<V>, options?: EngineGetOptions): Promise<V>;
   /**
-   * The synchronous hit path: the value when `key` is fresh and outside its refresh-ahead window
+   * The synchronous hit path: the value when `id` is fresh and outside its refresh-ahead window
    * (counted as a hit), else `undefined` and nothing happens (the caller then uses `get`).
    * With `usable`, a fresh value it refuses is not a hit either: `undefined`, nothing counted.
    */
-  peekFresh(key: string, usable?: (value: V) => boolean): V | undefined;
-  /** Stores a value loaded elsewhere (batch preload, a write through the client). */
-  set(key: string, result: LoadResult<V>): void;
-  /** True when `key` holds a value that is still fresh (no load would happen). */
-  hasFresh(key: string): boolean;
-  /** Drops every entry whose key matches. Returns how many were dropped. */
-  invalidate(match: (key: string) => boolean): number;
+  peekFresh(id: string, usable?: (value: V) => boolean, selector?: string): V | undefined;
+  /** Stores a value loaded elsewhere (batch preload, a listing). */
+  set(id: string, result: LoadResult<V>, options?: EngineSetOptions): void;
+  /** True when `id` holds a value that is still fresh (no load would happen). */
+  hasFresh(id: string, selector?: string): boolean;
+  /** A number that grows with every invalidation; pass it to `set` as `since`. */
+  readonly generation: number;
+  /**
+   * Drops the secret `id` denotes (every selector, under every id it was read under, and any
+   * secret of the same name), or everything without an id; loads in flight for it store
+   * nothing. Returns how many values were dropped.
+   */
+  invalidate(id?: string): number;
   /** Counters. */
   stats(): CacheEngineStats;
   /** Drops everything, aborts in-flight loads; later calls reject with CLIENT_CLOSED. */

@@ -1,12 +1,11 @@
 /**
- * Cache keys: one per (secret id as the caller wrote it, version selector), so `AWSPREVIOUS`
- * never answers for `AWSCURRENT`, and a version id has its own (immutable) entry.
+ * Read arguments: the version selector of a read (stage or version id) and its engine selector
+ * string, so `AWSPREVIOUS` never answers for `AWSCURRENT` and a version id has its own
+ * (immutable) slot; and the validation of secret ids.
  */
 import { SecretkitError } from '../errors/secretkit-error.js';
 import { DEFAULTS } from './defaults.js';
 import type { VersionSelector } from './types.js';
-
-const SEPARATOR = '\u0000';
 
 /** A resolved selector: exactly one of stage or version id. */
 export type Selector = { readonly versionStage: string } | { readonly versionId: string };
@@ -38,17 +37,13 @@ export function selectorOf(secretId: string, options: VersionSelector | undefine
   return { versionStage: stage ?? DEFAULTS.versionStage };
 }
 
-/** The cache key of a secret id and selector. */
-export function cacheKey(secretId: string, selector: Selector): string {
-  return 'versionId' in selector
-    ? `${secretId}${SEPARATOR}v${SEPARATOR}${selector.versionId}`
-    : `${secretId}${SEPARATOR}s${SEPARATOR}${selector.versionStage}`;
-}
-
-/** The secret id part of a cache key. */
-export function secretIdOfKey(key: string): string {
-  const end = key.indexOf(SEPARATOR);
-  return end === -1 ? key : key.slice(0, end);
+/**
+ * The engine's selector string of a selector: empty for AWSCURRENT (the hit path builds no
+ * string), `s<stage>` for another stage, `v<id>` for a version id.
+ */
+export function selectorKey(selector: Selector): string {
+  if ('versionId' in selector) return `v${selector.versionId}`;
+  return selector.versionStage === DEFAULTS.versionStage ? '' : `s${selector.versionStage}`;
 }
 
 /**
@@ -63,22 +58,7 @@ export function checkSecretId(secretId: unknown): asserts secretId is string {
       'A secret id must be a non-empty string of at most 2048 characters.',
     );
   }
-  if (secretId.includes(SEPARATOR)) {
+  if (secretId.includes('\u0000')) {
     throw new SecretkitError('INVALID_ARGUMENT', 'A secret id must not contain NUL characters.');
   }
-}
-
-/**
- * The secret names an id may denote: a name itself; for a full or partial ARN, the part after
- * `:secret:`, and that part without a trailing `-XXXXXX` random suffix (a partial ARN whose name
- * ends like a suffix is ambiguous, as in AWS itself).
- *
- * @param secretId - a name, full ARN or partial ARN
- */
-export function possibleNames(secretId: string): string[] {
-  const at = secretId.startsWith('arn:') ? secretId.indexOf(':secret:') : -1;
-  if (at === -1) return [secretId];
-  const tail = secretId.slice(at + ':secret:'.length);
-  const suffixed = /^(.+)-[A-Za-z0-9]{6}$/.exec(tail);
-  return suffixed ? [tail, suffixed[1] as string] : [tail];
 }

@@ -49,7 +49,9 @@ export class CachedSecret {
 
   /** Approximate size in bytes (for the cache's `maxBytes`). */
   get sizeBytes(): number {
-    return (this.#string?.length ?? 0) * 2 + (this.#binary?.byteLength ?? 0) + 256;
+    // The value, the metadata strings, and the object with its lazily parsed forms.
+    const meta = this.arn.length + this.name.length + this.versionId.length;
+    return (this.#string?.length ?? 0) * 2 + (this.#binary?.byteLength ?? 0) + 2 * meta + 320;
   }
 
   /** The string value; `NOT_A_STRING` when the version holds binary. */

@@ -4,7 +4,6 @@
  */
 import { isSecretkitError } from '../errors/secretkit-error.js';
 import { type SecretkitLogger, writeLog } from '../observe/logger.js';
-import { secretIdOfKey } from './cache-key.js';
 import type { SecretkitEvent } from './types.js';
 
 function errorSummary(error: unknown): Record<string, unknown> {
@@ -28,7 +27,7 @@ export function logEvent(logger: SecretkitLogger, event: SecretkitEvent): void {
           'warn',
           {
             event: 'stale',
-            secretId: secretIdOfKey(event.key),
+            secretId: event.secretId,
             ageMs: event.ageMs,
             ...errorSummary(event.error),
           },
@@ -57,7 +56,7 @@ export function logEvent(logger: SecretkitLogger, event: SecretkitEvent): void {
           'debug',
           {
             event: 'load-error',
-            secretId: secretIdOfKey(event.key),
+            secretId: event.secretId,
             failures: event.failures,
             ...errorSummary(event.error),
           },

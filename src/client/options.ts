@@ -4,9 +4,11 @@
  * rest of the client reads. Cache and failover tunables are validated by their own folders'
  * resolvers (cache/defaults.ts, failover/defaults.ts), called from here.
  */
+import { secretNamesOf } from '../arn/secret-arn.js';
 import { CACHE_OPTION_KEYS, resolveCacheOptions } from '../cache/defaults.js';
 import type { CacheEngineOptions, CacheEvent } from '../cache/types.js';
 import { isFault } from '../errors/classify.js';
+import { compactError } from '../errors/compact.js';
 import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
 import { FAILOVER_OPTION_KEYS, resolveRouterOptions } from '../failover/defaults.js';
 import type { RegionRouterOptions, RouterEvent } from '../failover/types.js';
@@ -15,19 +17,6 @@ import { resolveRegionClients } from './regions.js';
 import type { SecretkitEvent, SecretkitLogger, SecretsClientOptions } from './types.js';
 
 const OWNER = 'SecretsClient';
-
-/**
- * A failure the cache remembers (backoff, not-found memory) keeps code, message, secret, region
- * and details: not the SDK error it was mapped from (about 4 KB each, with its response).
- */
-function compactError(error: unknown): unknown {
-  if (!isSecretkitError(error) || error.cause === undefined) return error;
-  return new SecretkitError(error.code, error.message, {
-    secretId: error.secretId,
-    region: error.region,
-    details: error.details,
-  });
-}
 
 /** Every option name of {@link SecretsClientOptions}. */
 export const CLIENT_OPTION_KEYS: ReadonlySet<string> = new Set<string>([
@@ -115,6 +104,7 @@ export function resolveClientOptions(
     isFault,
     isNotFound: (error: unknown) => isSecretkitError(error, 'NOT_FOUND'),
     compactError,
+    namesOf: secretNamesOf,
     onEvent: (event: CacheEvent) => emit(event),
   });
   const regions = resolveRegionClients(options);

@@ -5,8 +5,9 @@
  * (preload.ts), writes (writes.ts), listing (listing.ts) and replication (replication/).
  */
 import { inspect } from 'node:util';
+import { secretIdentityOf } from '../arn/secret-arn.js';
 import { createCacheEngine } from '../cache/engine.js';
-import type { CacheEngine } from '../cache/types.js';
+import type { CacheEngine, LoadResult } from '../cache/types.js';
 import { isFault } from '../errors/classify.js';
 import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
 import { createRegionRouter } from '../failover/router.js';
@@ -20,14 +21,14 @@ import { CallScope } from '../sdk/send.js';
 import { withRefreshNow } from '../transport/refresh-now.js';
 import { createTransport, registerTransport } from '../transport/select.js';
 import { type CoherentReader, NOTE_ROTATION } from './cache-hook.js';
-import { cacheKey, checkSecretId, type Selector, selectorOf } from './cache-key.js';
+import { checkSecretId, type Selector, selectorKey, selectorOf } from './cache-key.js';
 import { type CachedSecret, NOT_READY } from './cached-secret.js';
 import { type FetchContext, fetchSecret } from './fetch-secret.js';
 import { logEvent } from './log-events.js';
 import { type ResolvedClientOptions, resolveClientOptions } from './options.js';
 import { type PreloadResult, preloadSecrets } from './preload.js';
+import { RotationDates } from './rotation-dates.js';
 import { SDK_ACCESS, type SdkAccess } from './sdk-access.js';
-import { SecretIndex } from './secret-index.js';
 import { ClientCounters, type SecretsClientStats } from './stats.js';
 import type { ReadOptions, SecretkitEvent, SecretsClientOptions, SecretsReader } from './types.js';
 
@@ -49,11 +50,9 @@ export class SecretsClient implements SecretsReader, CoherentReader {
   readonly #counters = new ClientCounters();
   readonly #fetch: FetchContext;
   readonly #options: ResolvedClientOptions;
-  readonly #index: SecretIndex;
+  readonly #rotations: RotationDates;
   /** Settles out-of-band calls (SDK_ACCESS) on close; reads are settled by the router. */
   readonly #scope = new CallScope();
-  /** Bumped by every invalidate (writes included), so a batch that raced one caches nothing. */
-  #invalidations = 0;
   #closed = false;
 
   /**
@@ -64,7 +63,7 @@ export class SecretsClient implements SecretsReader, CoherentReader {
     const emit = this.#emit.bind(this);
     const resolved = resolveClientOptions(options, emit);
     this.#options = resolved;
-    this.#index = new SecretIndex(4 * resolved.cache.maxEntries);
+    this.#rotations = new RotationDates(resolved.cache.maxEntries);
     const clock = resolved.cache.clock;
     // #13: the transport (Agent / SDK) and call budget sit below the cache, behind `send`.
     const transport = createTransport(options ?? {}, clock, (event) => emit(event));
@@ -204,22 +203,18 @@ export class SecretsClient implements SecretsReader, CoherentReader {
       throw this.#count(error);
     }
     const wanted = [...new Set(secretIds)];
-    const todo = wanted.filter((id) => !this.#cache.hasFresh(cacheKey(id, { versionStage: 'AWSCURRENT' })));
-    const generation = this.#invalidations;
+    const todo = wanted.filter((id) => !this.#cache.hasFresh(id));
+    // A write or invalidate of a secret during the batch may have made its value old: the
+    // engine then refuses to store it (`since`).
+    const since = this.#cache.generation;
     const result = await preloadSecrets(this.#fetch, todo, (id, secret) => {
-      // A write or invalidate during the batch may have made these values old: do not cache them.
-      if (this.#invalidations !== generation) return;
-      this.#index.rememberId(id, secret.name);
-      this.#cache.set(cacheKey(id, { versionStage: 'AWSCURRENT' }), {
-        value: secret,
-        sizeBytes: secret.sizeBytes,
-      });
+      this.#cache.set(id, this.#loadResult(secret, false), { since });
     });
     for (const f of result.failed) {
       this.#counters.error(f.error.code);
       // An answer ("you may not read this", "no such secret") makes any cached value wrong,
       // whichever API brought it: evict, as a read would. A fault leaves it for stale-if-error.
-      if (!isFault(f.error)) this.#cache.invalidate(this.#index.matcherFor(f.secretId));
+      if (!isFault(f.error)) this.#cache.invalidate(f.secretId);
     }
     const fresh = wanted.filter((id) => !todo.includes(id));
     return { loaded: [...fresh, ...result.loaded], failed: result.failed };
@@ -233,12 +228,7 @@ export class SecretsClient implements SecretsReader, CoherentReader {
    * @returns how many entries were dropped
    */
   invalidate(secretId?: string): number {
-    this.#invalidations += 1;
-    if (secretId === undefined) {
-      this.#index.clearIds();
-      return this.#cache.invalidate(() => true);
-    }
-    return this.#cache.invalidate(this.#index.matcherFor(secretId));
+    return this.#cache.invalidate(secretId);
   }
 
   /** Counters: cache hits/misses/stale, API calls by operation and region, errors by code, failovers. */
@@ -263,7 +253,7 @@ export class SecretsClient implements SecretsReader, CoherentReader {
    * or ListSecrets, caps the freshness of its cached values.
    */
   [NOTE_ROTATION](name: string, date: Date | undefined): void {
-    this.#index.noteRotation(name, date);
+    this.#rotations.note(name, date);
   }
 
   /**
@@ -299,15 +289,30 @@ export class SecretsClient implements SecretsReader, CoherentReader {
     return `SecretsClient ${inspect(this.toJSON(), { depth: 3 })}`;
   }
 
-  /** The hit path: a fresh AWSCURRENT value read with no options, without building a key. */
+  /** The hit path: a fresh AWSCURRENT value read with no options. */
   #peek(
     secretId: string,
     options: ReadOptions | undefined,
     usable?: (secret: CachedSecret) => boolean,
   ): CachedSecret | undefined {
-    if (options !== undefined) return undefined;
-    const key = this.#index.currentKey(secretId);
-    return key === undefined ? undefined : this.#cache.peekFresh(key, usable);
+    return options === undefined ? this.#cache.peekFresh(secretId, usable) : undefined;
+  }
+
+  /**
+   * What the cache stores of a fetched secret: its identity is its ARN (region left out), and
+   * reads by that ARN hit. An ARN that does not name the secret is not trusted with either.
+   */
+  #loadResult(secret: CachedSecret, immutable: boolean): LoadResult<CachedSecret> {
+    const identity = secretIdentityOf(secret.arn, secret.name);
+    return {
+      value: secret,
+      sizeBytes: secret.sizeBytes,
+      immutable,
+      notAfterMs: this.#rotations.nextMs(secret.name),
+      identity,
+      name: secret.name,
+      ids: identity === undefined ? undefined : [secret.arn],
+    };
   }
 
   async #read(secretId: string, options: ReadOptions | undefined): Promise<CachedSecret> {
@@ -319,23 +324,17 @@ export class SecretsClient implements SecretsReader, CoherentReader {
     } catch (error) {
       throw this.#count(error);
     }
-    const key =
-      options === undefined ? this.#index.rememberCurrentKey(secretId) : cacheKey(secretId, selector);
     try {
       return await this.#cache.get(
-        key,
+        secretId,
         async () => {
           const load = () => fetchSecret(this.#fetch, secretId, selector);
           const secret = await (options?.forceRefresh ? withRefreshNow(load) : load());
-          this.#index.rememberId(secretId, secret.name);
-          return {
-            value: secret,
-            sizeBytes: secret.sizeBytes,
-            immutable: 'versionId' in selector,
-            notAfterMs: this.#index.nextRotationMs(secret.name),
-          };
+          return this.#loadResult(secret, 'versionId' in selector);
         },
-        options?.forceRefresh ? { forceRefresh: true } : undefined,
+        options === undefined
+          ? undefined
+          : { selector: selectorKey(selector), forceRefresh: options.forceRefresh === true },
       );
     } catch (error) {
       throw this.#count(error);

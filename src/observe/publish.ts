@@ -2,7 +2,6 @@
  * Publishes client events on the diagnostics channels. Costs one `hasSubscribers` check per
  * event when nobody listens: a message is built only for a channel with subscribers.
  */
-import { secretIdOfKey } from '../client/cache-key.js';
 import type { SecretkitEvent } from '../client/types.js';
 import { channels } from './channels.js';
 import { errorTypeOf } from './error-type.js';
@@ -34,16 +33,15 @@ function publish(event: SecretkitEvent): void {
       }
       return;
     case 'hit':
-      if (channels.cacheHit.hasSubscribers) channels.cacheHit.publish({ secretId: secretIdOfKey(event.key) });
+      if (channels.cacheHit.hasSubscribers) channels.cacheHit.publish({ secretId: event.secretId });
       return;
     case 'miss':
-      if (channels.cacheMiss.hasSubscribers)
-        channels.cacheMiss.publish({ secretId: secretIdOfKey(event.key) });
+      if (channels.cacheMiss.hasSubscribers) channels.cacheMiss.publish({ secretId: event.secretId });
       return;
     case 'stale':
       if (channels.cacheStale.hasSubscribers) {
         channels.cacheStale.publish({
-          secretId: secretIdOfKey(event.key),
+          secretId: event.secretId,
           ageMs: event.ageMs,
           errorType: errorTypeOf(event.error),
         });
@@ -51,13 +49,13 @@ function publish(event: SecretkitEvent): void {
       return;
     case 'refresh':
       if (channels.cacheRefresh.hasSubscribers) {
-        channels.cacheRefresh.publish({ secretId: secretIdOfKey(event.key), background: event.background });
+        channels.cacheRefresh.publish({ secretId: event.secretId, background: event.background });
       }
       return;
     case 'loaded':
       if (channels.cacheLoad.hasSubscribers) {
         channels.cacheLoad.publish({
-          secretId: secretIdOfKey(event.key),
+          secretId: event.secretId,
           durationMs: event.durationMs,
           outcome: 'success',
         });
@@ -66,7 +64,7 @@ function publish(event: SecretkitEvent): void {
     case 'load-error':
       if (channels.cacheLoad.hasSubscribers) {
         channels.cacheLoad.publish({
-          secretId: secretIdOfKey(event.key),
+          secretId: event.secretId,
           durationMs: event.durationMs,
           outcome: 'error',
           errorType: errorTypeOf(event.error),
@@ -75,7 +73,7 @@ function publish(event: SecretkitEvent): void {
       return;
     case 'evict':
       if (channels.cacheEvict.hasSubscribers) {
-        channels.cacheEvict.publish({ secretId: secretIdOfKey(event.key), reason: event.reason });
+        channels.cacheEvict.publish({ secretId: event.secretId, reason: event.reason });
       }
       return;
     case 'region-attempt-failed':

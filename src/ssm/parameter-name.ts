@@ -1,6 +1,6 @@
 /**
  * Parameter names with an optional selector (`name:3` for a version, `name:label` for a label),
- * the cache keys built from them, and the Secrets Manager reference prefix.
+ * and the Secrets Manager reference prefix.
  */
 import { SecretkitError } from '../errors/secretkit-error.js';
 
@@ -56,17 +56,4 @@ export function parseParameterName(name: unknown): ParsedParameterName {
     isVersion: selector !== undefined && /^[0-9]+$/.test(selector),
     isSecretReference: base.startsWith(SECRETS_MANAGER_REFERENCE_PREFIX),
   };
-}
-
-const SEP = '\u0000';
-
-/** The cache key of a parameter read: base name, NUL, selector (empty for the latest). */
-export function parameterKey(parsed: ParsedParameterName): string {
-  return `${parsed.base}${SEP}${parsed.selector ?? ''}`;
-}
-
-/** The base name of a cache key. */
-export function baseOfKey(key: string): string {
-  const i = key.indexOf(SEP);
-  return i === -1 ? key : key.slice(0, i);
 }

@@ -12,6 +12,7 @@ import type { CacheEngine, CacheEvent } from '../cache/types.js';
 import type { SecretsClientStats } from '../client/stats.js';
 import { ClientCounters } from '../client/stats.js';
 import { isFault } from '../errors/classify.js';
+import { compactError } from '../errors/compact.js';
 import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
 import { writeLog } from '../observe/logger.js';
 import type { StandardSchemaV1 } from '../schema/standard-schema.js';
@@ -34,7 +35,7 @@ import {
   resolveParametersOptions,
   type SSMClientLike,
 } from './options.js';
-import { baseOfKey, parameterKey, parseParameterName } from './parameter-name.js';
+import { type ParsedParameterName, parseParameterName } from './parameter-name.js';
 
 /** Options of one read. */
 export interface ParameterReadOptions {
@@ -83,8 +84,6 @@ export interface ParameterInfo {
 /** Counters of a {@link ParametersClient} (same shape as a SecretsClient's). */
 export type ParametersClientStats = SecretsClientStats;
 
-const PATH_SEP = '\u0000path\u0000';
-
 /**
  * Reads Parameter Store with a cache. Create one per process and reuse it.
  *
@@ -106,7 +105,6 @@ export class ParametersClient {
   readonly #fetch: SsmFetchContext;
   #client: SSMClientLike | undefined;
   #owned: SSMClient | undefined;
-  #invalidations = 0;
   #closed = false;
 
   /**
@@ -133,6 +131,7 @@ export class ParametersClient {
       random: options.random ?? Math.random,
       isFault,
       isNotFound: (error: unknown) => isSecretkitError(error, 'NOT_FOUND'),
+      compactError,
       onEvent: (event: CacheEvent) => this.#emit(event),
     });
     this.#cache = createCacheEngine<CachedParameter>(cacheOptions);
@@ -230,9 +229,13 @@ export class ParametersClient {
   async preload(names: readonly string[]): Promise<ParameterPreloadResult> {
     this.#checkOpen();
     const wanted = [...new Set(names)];
-    const keys = new Map(wanted.map((name) => [name, parameterKey(parseParameterName(name))]));
-    const todo = wanted.filter((name) => !this.#cache.hasFresh(keys.get(name) ?? ''));
-    const generation = this.#invalidations;
+    const parsedNames = new Map(wanted.map((name) => [name, parseParameterName(name)]));
+    const todo = wanted.filter((name) => {
+      const parsed = parsedNames.get(name);
+      return parsed === undefined || !this.#cache.hasFresh(parsed.base, parsed.selector ?? '');
+    });
+    // An invalidation of a parameter during the batch: the engine refuses its old value (`since`).
+    const since = this.#cache.generation;
     // Secrets Manager references are read one by one (GetParameter): they are few, and moto does
     // not answer them in GetParameters (docs/testing.md).
     const references = todo.filter((name) => parseParameterName(name).isSecretReference);
@@ -264,13 +267,11 @@ export class ParametersClient {
         continue;
       }
       const parsed = parseParameterName(name);
-      if (this.#invalidations === generation) {
-        this.#cache.set(keys.get(name) ?? '', {
-          value,
-          sizeBytes: value.sizeBytes,
-          immutable: parsed.isVersion,
-        });
-      }
+      this.#cache.set(
+        parsed.base,
+        { value, sizeBytes: value.sizeBytes, immutable: parsed.isVersion },
+        { selector: parsed.selector ?? '', since },
+      );
       loaded.push(name);
     }
     return { loaded, failed };
@@ -294,25 +295,21 @@ export class ParametersClient {
     }
     this.#checkOpen();
     const recursive = options?.recursive ?? true;
-    const generation = this.#invalidations;
+    const since = this.#cache.generation;
     let found: readonly CachedParameter[];
     try {
       found = await this.#paths.get(
-        `${path}${PATH_SEP}${recursive ? 'r' : '1'}`,
+        path,
         async (signal) => {
           const list = await fetchByPath(this.#fetch, path, recursive, signal);
           return { value: Object.freeze(list), sizeBytes: list.reduce((n, p) => n + p.sizeBytes, 64) };
         },
-        options?.forceRefresh ? { forceRefresh: true } : undefined,
+        { selector: recursive ? 'r' : '1', forceRefresh: options?.forceRefresh === true },
       );
     } catch (error) {
       throw this.#count(error);
     }
-    if (this.#invalidations === generation) {
-      for (const p of found) {
-        this.#cache.set(parameterKey(parseParameterName(p.name)), { value: p, sizeBytes: p.sizeBytes });
-      }
-    }
+    for (const p of found) this.#cache.set(p.name, { value: p, sizeBytes: p.sizeBytes }, { since });
     return found.map((p) => ({ name: p.name, type: p.type, version: p.version }));
   }
 
@@ -368,16 +365,16 @@ export class ParametersClient {
    * @returns how many entries were dropped
    */
   invalidate(name?: string): number {
-    this.#invalidations += 1;
-    if (name === undefined) return this.#cache.invalidate(() => true) + this.#paths.invalidate(() => true);
+    if (name === undefined) return this.#cache.invalidate() + this.#paths.invalidate();
     const base = parseParameterName(name).base;
-    return (
-      this.#cache.invalidate((key) => baseOfKey(key) === base) +
-      this.#paths.invalidate((key) => {
-        const path = key.slice(0, key.indexOf(PATH_SEP));
-        return base.startsWith(path.endsWith('/') ? path : `${path}/`);
-      })
-    );
+    let dropped = this.#cache.invalidate(base);
+    // Every path read that may list it: "/", and each ancestor with and without its slash.
+    for (let at = base.indexOf('/'); at !== -1; at = base.indexOf('/', at + 1)) {
+      const path = base.slice(0, at + 1);
+      dropped += this.#paths.invalidate(path);
+      if (at > 0) dropped += this.#paths.invalidate(base.slice(0, at));
+    }
+    return dropped;
   }
 
   /** Counters: cache hits/misses/stale, API calls by operation, errors by code. */
@@ -438,24 +435,21 @@ export class ParametersClient {
   }
 
   async #read(name: string, options: ParameterReadOptions | undefined): Promise<CachedParameter> {
-    let key: string;
-    let immutable: boolean;
+    let parsed: ParsedParameterName;
     try {
       this.#checkOpen();
-      const parsed = parseParameterName(name);
-      key = parameterKey(parsed);
-      immutable = parsed.isVersion;
+      parsed = parseParameterName(name);
     } catch (error) {
       throw this.#count(error);
     }
     try {
       return await this.#cache.get(
-        key,
+        parsed.base,
         async (signal) => {
           const value = await fetchParameter(this.#fetch, name, signal);
-          return { value, sizeBytes: value.sizeBytes, immutable };
+          return { value, sizeBytes: value.sizeBytes, immutable: parsed.isVersion };
         },
-        options?.forceRefresh ? { forceRefresh: true } : undefined,
+        { selector: parsed.selector ?? '', forceRefresh: options?.forceRefresh === true },
       );
     } catch (error) {
       throw this.#count(error);
@@ -485,7 +479,7 @@ export class ParametersClient {
       writeLog(
         logger,
         'warn',
-        { event: 'stale', parameter: baseOfKey(event.key), ageMs: event.ageMs },
+        { event: 'stale', parameter: event.secretId, ageMs: event.ageMs },
         'secretkit: serving a stale parameter because AWS is failing',
       );
     }

@@ -10,8 +10,8 @@
  * AccessDenied, Throttling...) is thrown as the SDK would throw it, never retried on the SDK.
  */
 import { GetSecretValueCommand, type GetSecretValueCommandOutput } from '@aws-sdk/client-secrets-manager';
+import { secretNamesOf } from '../arn/secret-arn.js';
 import type { Clock } from '../cache/clock.js';
-import { possibleNames } from '../client/cache-key.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
 import { readAgentAnswer } from './agent-answer.js';
 import { AGENT_TOKEN_HEADER, agentTokenSource } from './agent-endpoint.js';
@@ -85,7 +85,7 @@ export function createAgentTransport(options: AgentTransportOptions): SecretsMan
     let refresh = refreshNowRequested();
     const pending = options.refreshNext;
     if (pending && pending.size > 0) {
-      for (const name of possibleNames(input.SecretId ?? '')) if (pending.delete(name)) refresh = true;
+      for (const name of secretNamesOf(input.SecretId ?? '')) if (pending.delete(name)) refresh = true;
     }
     if (refresh) query.set('refreshNow', 'true');
     const url = `${options.endpoint}/secretsmanager/get?${query.toString()}`;

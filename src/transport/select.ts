@@ -4,9 +4,10 @@
  * of the primary region's (with `transport: 'agent'`, or `'auto'` when an Agent shows). The
  * client calls {@link createTransport} once and passes its client factory through `wrap`.
  */
+
+import { secretNamesOf } from '../arn/secret-arn.js';
 import { type CallBudget, checkBudget, createCallBudget } from '../budget/call-budget.js';
 import type { Clock } from '../cache/clock.js';
-import { possibleNames } from '../client/cache-key.js';
 import { SecretkitError } from '../errors/secretkit-error.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
 import { agentEndpoint, agentPresent } from './agent-endpoint.js';
@@ -92,7 +93,7 @@ export function createTransport(
     refreshNext(secretIds) {
       if (endpoint === undefined) return;
       if (pending.size > 10_000) pending.clear(); // bounded: forgetting only costs a stale Agent hit
-      for (const id of secretIds) for (const name of possibleNames(id)) pending.add(name);
+      for (const id of secretIds) for (const name of secretNamesOf(id)) pending.add(name);
     },
   };
 }

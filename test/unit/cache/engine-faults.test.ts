@@ -21,10 +21,10 @@ describe('createCacheEngine', () => {
         expect(value).toBe('v1');
         expect(loader.calls).toBe(2);
         expect(events).toEqual([
-          { type: 'miss', key: 'k' },
-          { type: 'refresh', key: 'k', background: false },
-          { type: 'load-error', key: 'k', error, failures: 1, durationMs: 0 },
-          { type: 'stale', key: 'k', ageMs: 2_000, error },
+          { type: 'miss', secretId: 'k', selector: '' },
+          { type: 'refresh', secretId: 'k', selector: '', background: false },
+          { type: 'load-error', secretId: 'k', selector: '', error, failures: 1, durationMs: 0 },
+          { type: 'stale', secretId: 'k', selector: '', ageMs: 2_000, error },
         ]);
         expect(engine.stats()).toMatchObject({ staleServed: 1, loadErrors: 1, entries: 1 });
       });
@@ -174,8 +174,15 @@ describe('createCacheEngine', () => {
         clock.set(2_000);
         await expect(engine.get('k', loader)).rejects.toBe(error);
         // Assess
-        expect(events).toContainEqual({ type: 'evict', key: 'k', reason: 'answer' });
-        expect(events).toContainEqual({ type: 'load-error', key: 'k', error, failures: 0, durationMs: 0 });
+        expect(events).toContainEqual({ type: 'evict', secretId: 'k', selector: '', reason: 'answer' });
+        expect(events).toContainEqual({
+          type: 'load-error',
+          secretId: 'k',
+          selector: '',
+          error,
+          failures: 0,
+          durationMs: 0,
+        });
         expect(types(events)).not.toContain('stale');
         expect(engine.stats()).toMatchObject({ entries: 0, staleServed: 0 });
         expect(await engine.get('k', loader)).toBe('v2'); // no backoff after an answer

@@ -146,10 +146,10 @@ describe('createCacheEngine', () => {
         expect(loader.calls).toBe(2);
         expect(engine.stats()).toMatchObject({ backgroundRefreshes: 1, refreshes: 1, inFlight: 1 });
         expect(events).toEqual([
-          { type: 'hit', key: 'k' },
-          { type: 'refresh', key: 'k', background: true },
-          { type: 'hit', key: 'k' },
-          { type: 'hit', key: 'k' },
+          { type: 'hit', secretId: 'k', selector: '' },
+          { type: 'refresh', secretId: 'k', selector: '', background: true },
+          { type: 'hit', secretId: 'k', selector: '' },
+          { type: 'hit', secretId: 'k', selector: '' },
         ]);
         loader.resolve('v2');
         await flush();
@@ -235,7 +235,7 @@ describe('createCacheEngine', () => {
         expect(values).toEqual(['v1', 'v1']);
         expect(loader.calls).toBe(2);
         expect(types(events)).toEqual(['stale', 'refresh', 'stale']);
-        expect(events[1]).toEqual({ type: 'refresh', key: 'k', background: true });
+        expect(events[1]).toEqual({ type: 'refresh', secretId: 'k', selector: '', background: true });
         loader.resolve('v2');
         await flush();
         expect(await engine.get('k', loader)).toBe('v2');
@@ -255,8 +255,8 @@ describe('createCacheEngine', () => {
         // Assess
         expect(await isSettled(read)).toBe(false);
         expect(events).toEqual([
-          { type: 'miss', key: 'k' },
-          { type: 'refresh', key: 'k', background: false },
+          { type: 'miss', secretId: 'k', selector: '' },
+          { type: 'refresh', secretId: 'k', selector: '', background: false },
         ]);
         loader.resolve('v2');
         expect(await read).toBe('v2');

@@ -48,25 +48,48 @@ describe('createCacheEngine', () => {
   });
 
   describe('invalidate', () => {
-    it('drops matching entries, reports them and returns how many', async () => {
+    it('drops every selector of the secret, reports them and returns how many', async () => {
       // Prepare
       const { engine, events } = setup();
-      for (const key of ['a|1', 'a|2', 'b|1']) engine.set(key, { value: key, sizeBytes: 1 });
+      engine.set('a', { value: 'a1', sizeBytes: 1 }, { selector: '1' });
+      engine.set('a', { value: 'a2', sizeBytes: 1 }, { selector: '2' });
+      engine.set('b', { value: 'b1', sizeBytes: 1 }, { selector: '1' });
       const loader = scripted({ value: 'reloaded' });
       // Act
-      const dropped = engine.invalidate((key) => key.startsWith('a|'));
+      const dropped = engine.invalidate('a');
       // Assess
       expect(dropped).toBe(2);
       expect(events).toHaveLength(2);
       expect(events).toEqual(
         expect.arrayContaining([
-          { type: 'evict', key: 'a|1', reason: 'invalidate' },
-          { type: 'evict', key: 'a|2', reason: 'invalidate' },
+          { type: 'evict', secretId: 'a', selector: '1', reason: 'invalidate' },
+          { type: 'evict', secretId: 'a', selector: '2', reason: 'invalidate' },
         ]),
       );
-      expect(await engine.get('a|1', loader)).toBe('reloaded');
-      expect(await engine.get('b|1', loader)).toBe('b|1');
+      expect(await engine.get('a', loader, { selector: '1' })).toBe('reloaded');
+      expect(await engine.get('b', loader, { selector: '1' })).toBe('b1');
       expect(loader.calls).toBe(1);
+    });
+
+    it('finds the secret under every id it was read by, and by its name', async () => {
+      // Prepare: one secret read by name and by ARN (the loader names it), another by name
+      const { engine } = setup({ namesOf: (id) => [id.replace(/^arn:/, '')] });
+      const loader = scripted<string>(
+        { result: { value: 'v', sizeBytes: 1, identity: 'arn:app', name: 'app', ids: ['arn:app'] } },
+        { result: { value: 'w', sizeBytes: 1, identity: 'arn:other', name: 'other' } },
+        { value: 'reloaded' },
+      );
+      await engine.get('app', loader);
+      await engine.get('other', loader);
+      // Assess: the ARN is an alias of the name's record: a hit, no load
+      expect(await engine.get('arn:app', loader)).toBe('v');
+      expect(loader.calls).toBe(2);
+      // Act: invalidate by an id never read, whose name is the secret's
+      expect(engine.invalidate('arn:app')).toBe(1);
+      // Assess
+      expect(engine.hasFresh('app')).toBe(false);
+      expect(engine.hasFresh('other')).toBe(true);
+      expect(await engine.get('app', loader)).toBe('reloaded');
     });
 
     it('does not store a load that was in flight, and later reads load again', async () => {
@@ -75,7 +98,7 @@ describe('createCacheEngine', () => {
       const loader = manual<string>();
       const read = engine.get('k', loader);
       // Act
-      engine.invalidate(() => true);
+      engine.invalidate();
       const after = engine.get('k', loader);
       loader.resolve('before-invalidate');
       loader.resolve('after-invalidate');
@@ -93,7 +116,7 @@ describe('createCacheEngine', () => {
       const read = engine.get('k', loader).catch((e: unknown) => e);
       const other = engine.get('other', loader).catch((e: unknown) => e);
       // Act
-      engine.invalidate((key) => key === 'k');
+      engine.invalidate('k');
       loader.reject(fault());
       loader.reject(fault());
       await Promise.all([read, other]);
@@ -110,7 +133,7 @@ describe('createCacheEngine', () => {
       const loader = scripted<string>({ error: fault() }, { error: fault() }, { value: 'v' });
       await expect(engine.get('k', loader)).rejects.toThrow();
       await expect(engine.get('other', loader)).rejects.toThrow();
-      expect(engine.invalidate((key) => key === 'k')).toBe(0);
+      expect(engine.invalidate('k')).toBe(0);
       expect(await engine.get('k', loader)).toBe('v');
       await expect(engine.get('other', loader)).rejects.toThrow('Rate exceeded');
       expect(loader.calls).toBe(3);
@@ -128,7 +151,7 @@ describe('createCacheEngine', () => {
       // Act
       engine.set('c', { value: 'C', sizeBytes: 1 });
       // Assess
-      expect(events).toContainEqual({ type: 'evict', key: 'b', reason: 'lru' });
+      expect(events).toContainEqual({ type: 'evict', secretId: 'b', selector: '', reason: 'lru' });
       expect(engine.stats().entries).toBe(2);
       expect(await engine.get('a', loader)).toBe('A');
       expect(await engine.get('b', loader)).toBe('new');
@@ -144,13 +167,14 @@ describe('createCacheEngine', () => {
 
     it('bounds the total sizeBytes when maxBytes is set', async () => {
       // Prepare
-      const { engine, events } = setup({ maxBytes: 100 });
-      engine.set('a', { value: 'A', sizeBytes: 60 });
+      // (each record also costs about 1 KB of bookkeeping: record, slot, alias; see record.ts)
+      const { engine, events } = setup({ maxBytes: 3_000 });
+      engine.set('a', { value: 'A', sizeBytes: 1_500 });
       // Act
-      engine.set('b', { value: 'B', sizeBytes: 50 });
-      engine.set('huge', { value: 'H', sizeBytes: 101 });
+      engine.set('b', { value: 'B', sizeBytes: 1_200 });
+      engine.set('huge', { value: 'H', sizeBytes: 3_001 });
       // Assess
-      expect(events).toEqual([{ type: 'evict', key: 'a', reason: 'lru' }]);
+      expect(events).toEqual([{ type: 'evict', secretId: 'a', selector: '', reason: 'lru' }]);
       expect(engine.hasFresh('a')).toBe(false);
       expect(engine.hasFresh('b')).toBe(true);
       expect(engine.hasFresh('huge')).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEntry, entrySize, jitteredExpiryMs } from '../../../src/cache/entry.js';
+import { createEntry, jitteredExpiryMs } from '../../../src/cache/entry.js';
 
 const options = { ttlMs: 300_000, jitterRatio: 0.1, refreshAheadRatio: 0.2, random: () => 0.5 };
 
@@ -53,14 +53,5 @@ describe('createEntry', () => {
     const entry = createEntry({ value: 'v', sizeBytes: 1, immutable: true, notAfterMs: 5 }, 0, options);
     expect(entry.freshUntilMs).toBe(Number.POSITIVE_INFINITY);
     expect(entry.refreshFromMs).toBe(Number.POSITIVE_INFINITY);
-  });
-});
-
-describe('entrySize', () => {
-  it('rounds up to a positive integer', () => {
-    expect(entrySize(10.2)).toBe(11);
-    expect(entrySize(0)).toBe(1);
-    expect(entrySize(-3)).toBe(1);
-    expect(entrySize(Number.NaN)).toBe(1);
   });
 });

@@ -71,7 +71,8 @@ describe('diagnostics channels', () => {
     let reads = 0;
     const event = {
       type: 'hit' as const,
-      get key(): string {
+      selector: '',
+      get secretId(): string {
         reads++;
         return 'prod/db';
       },

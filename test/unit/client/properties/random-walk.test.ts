@@ -21,7 +21,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecretsAdmin } from '../../../../src/admin/index.js';
-import { cacheKey, selectorOf } from '../../../../src/client/cache-key.js';
+import { selectorKey, selectorOf } from '../../../../src/client/cache-key.js';
 import { isSecretkitError, type SecretkitEvent, SecretsClient } from '../../../../src/index.js';
 import type { StandardSchemaV1 } from '../../../../src/schema/standard-schema.js';
 import { InMemorySecretsManager } from '../../../../src/testing/index.js';
@@ -161,10 +161,20 @@ async function walk(seed: number, multiRegion: boolean): Promise<{ steps: number
   const loadedAt = new Map<string, number>();
   let reads = 0;
 
-  const keyOf = (r: ReadSpec) => cacheKey(r.id, selectorOf(r.id, r.sel));
+  const keyOf = (r: ReadSpec) => `${r.id}\u0000${selectorKey(selectorOf(r.id, r.sel))}`;
+  const eventKey = (e: { secretId: string; selector: string }) => `${e.secretId}\u0000${e.selector}`;
   const forgetSecret = (name: string) => {
     for (const id of ids.get(name)!)
       for (const key of [...loadedAt.keys()]) if (key.startsWith(`${id}\u0000`)) loadedAt.delete(key);
+  };
+  // The cache keeps one record per secret, whatever id it was read by, and reports an eviction
+  // under one of them: forget the selector under every id of the secret.
+  const nameOfId = new Map<string, string>();
+  for (const [name, forms] of ids) for (const id of forms) nameOfId.set(id, name);
+  const forgetEvicted = (e: { secretId: string; selector: string }) => {
+    const name = nameOfId.get(e.secretId);
+    for (const id of name === undefined ? [e.secretId] : ids.get(name)!)
+      loadedAt.delete(`${id}\u0000${e.selector}`);
   };
 
   const randomRead = (): ReadSpec => {
@@ -313,12 +323,14 @@ async function walk(seed: number, multiRegion: boolean): Promise<{ steps: number
   const afterStep = (ctx: string, readKey: string | undefined) => {
     for (const event of events) {
       checkNoValue(event, `${ctx} event`);
-      if (event.type === 'evict') loadedAt.delete(event.key);
+      if (event.type === 'evict') forgetEvicted(event);
       if (
         readKey !== undefined &&
         (event.type === 'hit' || event.type === 'miss' || event.type === 'stale')
       ) {
-        expect(event.key, `${ctx}: ${event.type} event for a key the read did not ask for`).toBe(readKey);
+        expect(eventKey(event), `${ctx}: ${event.type} event for a key the read did not ask for`).toBe(
+          readKey,
+        );
       }
     }
     events.length = 0;
@@ -388,7 +400,7 @@ async function walk(seed: number, multiRegion: boolean): Promise<{ steps: number
       const r = randomRead();
       readKey = keyOf(r);
       const outcome = (await Promise.allSettled([issue(r)]))[0]!;
-      const staled = events.some((e) => e.type === 'stale' && e.key === readKey);
+      const staled = events.some((e) => e.type === 'stale' && eventKey(e) === readKey);
       check(r, outcome, deniesBefore, ctx);
       if (r.force && outcome.status === 'fulfilled' && !staled) loadedAt.set(readKey, now);
       if (
@@ -402,11 +414,11 @@ async function walk(seed: number, multiRegion: boolean): Promise<{ steps: number
         // The denial went to a background refresh: the caller was served from the cache, and
         // the value must be gone now.
         expect(
-          events.some((e) => e.type === 'hit' && e.key === readKey),
+          events.some((e) => e.type === 'hit' && eventKey(e) === readKey),
           `${ctx}: denied load but a value`,
         ).toBe(true);
         expect(
-          events.some((e) => e.type === 'evict' && e.reason === 'answer' && e.key === readKey),
+          events.some((e) => e.type === 'evict' && e.reason === 'answer' && eventKey(e) === readKey),
           `${ctx}: a denied key kept its value`,
         ).toBe(true);
       }

@@ -1,0 +1,70 @@
+/**
+ * What the cache keeps for one secret: its values and failures by version selector (slots), the
+ * ids it was read under (aliases), and the names it may be invalidated by. The byte estimate of
+ * each part is kept here, so `maxBytes` bounds all of it, not only the values.
+ */
+import type { CacheEntry, FailureRecord } from './entry.js';
+
+/*
+ * The estimates are calibrated against V8's heap (test/support/memory-probe.ts, Node 20): with
+ * them, the heap growth over 100k distinct ids stays within `maxBytes`. They err high.
+ */
+/** Estimated bytes of a record without its parts: the object, its slot map and alias array, its entries in the record and name maps. */
+export const RECORD_BYTES = 640;
+/** Estimated bytes of a slot without its value or failure: the slot, its entry object, its map entry. */
+export const SLOT_BYTES = 192;
+/** Estimated bytes of an alias without its characters: the id map entry (with its slack) and the array slot. */
+export const ALIAS_BYTES = 128;
+/**
+ * At most this many ids are remembered per secret (the oldest is forgotten first). Forgetting
+ * an alias only costs a reload under that id, never a wrong value.
+ */
+export const MAX_ALIASES = 8;
+
+/** Bytes of a string kept in memory (UTF-16 estimate). */
+export const stringBytes = (value: string): number => 2 * value.length;
+
+/** One version selector of a secret: its cached value and/or its failure record. */
+export interface Slot<V> {
+  /** The cached value, if any. */
+  entry: CacheEntry<V> | undefined;
+  /** Bytes of the entry (0 without one). */
+  entryBytes: number;
+  /** The last failed load (fault backoff or remembered not-found), if any. */
+  failure: FailureRecord | undefined;
+  /** Bytes of the failure record (0 without one). */
+  failureBytes: number;
+}
+
+/** The cache's record of one secret, keyed by its identity (the region-free ARN). */
+export class SecretRecord<V> {
+  /** The identity: the canonical key of the secret, or the id itself before AWS named it. */
+  readonly key: string;
+  /** Names under which `invalidate(name)` finds the record. */
+  readonly names: readonly string[];
+  /** Values and failures by selector. */
+  readonly slots = new Map<string, Slot<V>>();
+  /** Ids this secret was read under, oldest first (at most {@link MAX_ALIASES}). */
+  readonly aliases: string[] = [];
+  /**
+   * Set on every read; the eviction clock clears it once before evicting the record. A new
+   * record starts unset: it enters at the back, so it has a full round to be read.
+   */
+  referenced = false;
+  /** Estimated bytes of everything in the record. */
+  bytes: number;
+  /** Slots that hold a value. */
+  values = 0;
+
+  /**
+   * @param key - the identity
+   * @param names - names the record is found by in `invalidate`
+   */
+  constructor(key: string, names: readonly string[]) {
+    this.key = key;
+    this.names = names;
+    let bytes = RECORD_BYTES + stringBytes(key);
+    for (const name of names) bytes += stringBytes(name);
+    this.bytes = bytes;
+  }
+}
