@@ -88,6 +88,11 @@ export class CachedSecret {
     return this.#resolved.has(schema) ? this.#resolved.get(schema) : NOT_READY;
   }
 
+  /** The parsed JSON if a read already parsed it, else {@link NOT_READY} (hit path; no error). */
+  peekJson(): unknown {
+    return this.#json === UNPARSED ? NOT_READY : this.#json;
+  }
+
   /** The value parsed as JSON (parsed once). */
   json(secretId: string): unknown {
     if (this.#json === UNPARSED) this.#json = deepFreeze(parseSecretJson(this.string(secretId), secretId));

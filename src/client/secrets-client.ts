@@ -158,6 +158,10 @@ export class SecretsClient implements SecretsReader, CoherentReader {
         (secret) => secret.peekParsed(schemaOrOptions) !== NOT_READY,
       );
       if (hit !== undefined) return Promise.resolve(hit.peekParsed(schemaOrOptions));
+    } else if (schemaOrOptions === undefined && maybeOptions === undefined) {
+      // JSON without a schema: a hit once a read has parsed this version (parsed once, frozen).
+      const hit = this.#peek(secretId, undefined, (secret) => secret.peekJson() !== NOT_READY);
+      if (hit !== undefined) return Promise.resolve(hit.peekJson());
     }
     return this.#readJson(secretId, schemaOrOptions, maybeOptions);
   }

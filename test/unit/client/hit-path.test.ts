@@ -45,6 +45,26 @@ describe('SecretsClient hit path', () => {
     expect(sm.commandCalls(GetSecretValueCommand)).toHaveLength(1);
   });
 
+  it('answers getJson without a schema synchronously once the version was parsed: one parse, one hit per read', async () => {
+    const first = await client.getJson('json');
+    const hitsBefore = client.stats().hits;
+    let got: unknown;
+    void client.getJson('json').then((value) => {
+      got = value;
+    });
+    await Promise.resolve(); // one microtask: only an already-resolved promise is settled by now
+    expect(got).toBe(first); // the same frozen parse, no re-parse
+    for (let i = 0; i < 5; i++) expect(await client.getJson('json')).toBe(first);
+    expect(client.stats().hits - hitsBefore).toBe(6);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(sm.commandCalls(GetSecretValueCommand)).toHaveLength(1);
+    // Options take the full path, and a binary secret still fails there.
+    expect(await client.getJson('json', { versionStage: 'AWSCURRENT' })).toEqual({ port: 5432 });
+    await client.getBinary('bin');
+    const notString = await client.getJson('bin').catch((e: unknown) => e);
+    expect(isSecretkitError(notString, 'NOT_A_STRING')).toBe(true);
+  });
+
   it('still throws NOT_A_STRING for a cached binary secret, and validates a new schema', async () => {
     await client.getBinary('bin');
     const error = await client.getString('bin').catch((e: unknown) => e);
