@@ -230,15 +230,16 @@ export class ParametersClient {
     this.#checkOpen();
     const wanted = [...new Set(names)];
     const parsedNames = new Map(wanted.map((name) => [name, parseParameterName(name)]));
+    const parsedOf = (name: string) => parsedNames.get(name) as ParsedParameterName;
     const todo = wanted.filter((name) => {
-      const parsed = parsedNames.get(name);
-      return parsed === undefined || !this.#cache.hasFresh(parsed.base, parsed.selector ?? '');
+      const parsed = parsedOf(name);
+      return !this.#cache.hasFresh(parsed.base, parsed.selector ?? '');
     });
     // An invalidation of a parameter during the batch: the engine refuses its old value (`since`).
     const since = this.#cache.generation;
     // Secrets Manager references are read one by one (GetParameter): they are few, and moto does
     // not answer them in GetParameters (docs/testing.md).
-    const references = todo.filter((name) => parseParameterName(name).isSecretReference);
+    const references = todo.filter((name) => parsedOf(name).isSecretReference);
     const batched = todo.filter((name) => !references.includes(name));
     const single = new Map<string, CachedParameter | SecretkitError>();
     const [{ values, errors }] = await Promise.all([
@@ -266,7 +267,7 @@ export class ParametersClient {
         failed.push({ name, error });
         continue;
       }
-      const parsed = parseParameterName(name);
+      const parsed = parsedOf(name);
       this.#cache.set(
         parsed.base,
         { value, sizeBytes: value.sizeBytes, immutable: parsed.isVersion },
