@@ -58,6 +58,25 @@ function splitResource(resource: string): { name: string; suffix: string | undef
 }
 
 /**
+ * The parts of a secret ARN, or why it is not one (a string). Never throws and builds no error:
+ * {@link isSecretArn} runs on every routed read, where most ids are plain names.
+ */
+function secretArnParts(arn: unknown): SecretArnParts | string {
+  if (typeof arn !== 'string') return 'it is not a string';
+  if (arn.length > MAX_ARN_LENGTH) return `it is longer than ${MAX_ARN_LENGTH} characters`;
+  // Deliberately cheap first: a plain name is rejected by one prefix check, before any split.
+  if (!arn.startsWith('arn:')) return 'it does not start with "arn:"';
+  const fields = arn.split(':');
+  if (fields.length !== 7) return 'expected arn:partition:secretsmanager:region:account:secret:name';
+  const [, partition = '', service, region = '', accountId = '', type, resource = ''] = fields;
+  if (service !== 'secretsmanager') return `service is ${describeInput(service)}, not "secretsmanager"`;
+  if (type !== 'secret') return `resource type is ${describeInput(type)}, not "secret"`;
+  const { name, suffix } = splitResource(resource);
+  const problem = partProblem({ partition, region, accountId, suffix }) ?? secretNameProblem(name);
+  return problem ?? { partition, region, accountId, name, suffix };
+}
+
+/**
  * Parses a Secrets Manager secret ARN. The last `-` and six letters or digits are taken as the
  * random suffix; without them the ARN is partial (`suffix: undefined`). A partial ARN whose
  * name itself ends in `-` and six characters cannot be told apart from a complete one
@@ -68,20 +87,9 @@ function splitResource(resource: string): { name: string; suffix: string | undef
  * @throws SecretkitError `INVALID_ARN` with the reason
  */
 export function parseSecretArn(arn: unknown): SecretArnParts {
-  if (typeof arn !== 'string') throw invalid(arn, 'it is not a string');
-  if (arn.length > MAX_ARN_LENGTH) throw invalid(arn, `it is longer than ${MAX_ARN_LENGTH} characters`);
-  const fields = arn.split(':');
-  if (fields[0] !== 'arn') throw invalid(arn, 'it does not start with "arn:"');
-  if (fields.length !== 7)
-    throw invalid(arn, 'expected arn:partition:secretsmanager:region:account:secret:name');
-  const [, partition = '', service, region = '', accountId = '', type, resource = ''] = fields;
-  if (service !== 'secretsmanager')
-    throw invalid(arn, `service is ${describeInput(service)}, not "secretsmanager"`);
-  if (type !== 'secret') throw invalid(arn, `resource type is ${describeInput(type)}, not "secret"`);
-  const { name, suffix } = splitResource(resource);
-  const problem = partProblem({ partition, region, accountId, suffix }) ?? secretNameProblem(name);
-  if (problem !== undefined) throw invalid(arn, problem);
-  return { partition, region, accountId, name, suffix };
+  const parts = secretArnParts(arn);
+  if (typeof parts === 'string') throw invalid(arn, parts);
+  return parts;
 }
 
 /**
@@ -91,12 +99,7 @@ export function parseSecretArn(arn: unknown): SecretArnParts {
  * @param value - anything
  */
 export function isSecretArn(value: unknown): value is string {
-  try {
-    parseSecretArn(value);
-    return true;
-  } catch {
-    return false;
-  }
+  return typeof secretArnParts(value) !== 'string';
 }
 
 /**
