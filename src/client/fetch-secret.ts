@@ -72,6 +72,7 @@ export async function fetchSecret(
           region: attempt.region,
           secretId,
           signal: attempt.signal,
+          settledBySignalOwner: true,
           onCall: ctx.onApiCall,
           wrap: ctx.wrapCall,
         },

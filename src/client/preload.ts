@@ -86,6 +86,7 @@ async function fetchChunk(
           operation: 'BatchGetSecretValue',
           region: attempt.region,
           signal: attempt.signal,
+          settledBySignalOwner: true,
           onCall: ctx.onApiCall,
           wrap: ctx.wrapCall,
         },

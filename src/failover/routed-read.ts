@@ -9,6 +9,7 @@ import type { CircuitBreaker, CircuitPermit, CircuitTransition } from './circuit
 import { type Deadline, startDeadline } from './deadline.js';
 import { allRegionsFailed, type RegionFailure } from './region-errors.js';
 import { arnRegionProblem, secretIdForRegion } from './region-id.js';
+import type { SharedSignals } from './shared-signal.js';
 import type { RegionAttempt, RegionResult, RouterEvent } from './types.js';
 
 /** What a routed read needs from its router. */
@@ -21,13 +22,15 @@ export interface ReadContext {
   clientFor(region: string): SecretsManagerClientLike;
   isFault(error: unknown): boolean;
   emit(event: RouterEvent): void;
+  /** The shared signals of a region's attempts (shared-signal.ts), or undefined when attempts need their own (hedging). */
+  sharedSignals(region: string): SharedSignals | undefined;
 }
 
 interface InFlight {
   readonly index: number;
   readonly region: string;
   readonly permit: CircuitPermit;
-  readonly deadline: Deadline;
+  deadline: Deadline | undefined;
   hedgeTimer: ReturnType<typeof setTimeout> | undefined;
   done: boolean;
 }
@@ -132,8 +135,15 @@ export class RoutedRead<T> {
     this.launched = true;
     if (cause.type === 'failover') this.ctx.emit({ type: 'failover', from: cause.from, to: region });
     if (cause.type === 'hedge') this.ctx.emit({ type: 'hedge', primary: cause.from, hedged: region });
-    const deadline = startDeadline(region, this.ctx.regionTimeoutMs);
-    const entry: InFlight = { index, region, permit, deadline, hedgeTimer: undefined, done: false };
+    const entry: InFlight = { index, region, permit, deadline: undefined, hedgeTimer: undefined, done: false };
+    // The deadline reports TIMEOUT straight to onError: no promise race per attempt.
+    const deadline = startDeadline(
+      region,
+      this.ctx.regionTimeoutMs,
+      (error) => this.onError(entry, error),
+      this.ctx.sharedSignals(region)?.acquire(),
+    );
+    entry.deadline = deadline;
     this.inFlight.add(entry);
     const { hedgeAfterMs } = this.ctx;
     if (hedgeAfterMs !== undefined && this.next < this.ctx.order.length) {
@@ -142,30 +152,37 @@ export class RoutedRead<T> {
         if (!entry.done && !this.settled) this.launchNext({ type: 'hedge', from: region });
       }, hedgeAfterMs);
     }
-    const attempt = Promise.resolve().then(() =>
-      this.op({
-        client: this.ctx.clientFor(region),
-        region,
-        signal: deadline.signal,
-        idFor: (id: string) => {
-          // Never send a partial ARN of a region outside the client's set: rewritten, it would
-          // name another secret of the same name (the attempt rejects with INVALID_ARGUMENT).
-          const problem = arnRegionProblem(id, this.ctx.order);
-          if (problem !== undefined) throw problem;
-          return secretIdForRegion(id, region);
+    Promise.resolve()
+      .then(() =>
+        this.op({
+          client: this.ctx.clientFor(region),
+          region,
+          signal: deadline.signal,
+          idFor: (id: string) => {
+            // Never send a partial ARN of a region outside the client's set: rewritten, it would
+            // name another secret of the same name (the attempt rejects with INVALID_ARGUMENT).
+            const problem = arnRegionProblem(id, this.ctx.order);
+            if (problem !== undefined) throw problem;
+            return secretIdForRegion(id, region);
+          },
+        }),
+      )
+      .then(
+        (value) => {
+          deadline.ended();
+          this.onValue(entry, value);
         },
-      }),
-    );
-    Promise.race([attempt, deadline.expired]).then(
-      (value) => this.onValue(entry, value),
-      (error: unknown) => this.onError(entry, error),
-    );
+        (error: unknown) => {
+          deadline.ended();
+          this.onError(entry, error);
+        },
+      );
   }
 
   private finish(entry: InFlight): void {
     entry.done = true;
     this.inFlight.delete(entry);
-    entry.deadline.settle();
+    entry.deadline?.settle();
     if (entry.hedgeTimer !== undefined) clearTimeout(entry.hedgeTimer);
     entry.hedgeTimer = undefined;
   }
@@ -253,7 +270,7 @@ export class RoutedRead<T> {
     this.settled = true;
     for (const entry of [...this.inFlight]) {
       this.finish(entry);
-      entry.deadline.abort(abortReason(`attempt in ${entry.region} abandoned: the read already settled`));
+      entry.deadline?.abort(abortReason(`attempt in ${entry.region} abandoned: the read already settled`));
       this.ctx.breakerOf(entry.region).release(entry.permit);
     }
     deliver();

@@ -7,6 +7,7 @@ import { SecretkitError } from '../errors/secretkit-error.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { type ReadContext, RoutedRead } from './routed-read.js';
+import { SharedSignals } from './shared-signal.js';
 import type {
   RegionAttempt,
   RegionReadOptions,
@@ -65,6 +66,20 @@ export function createRegionRouter(options: RegionRouterOptions): RegionRouter {
     return breaker;
   };
 
+  // Without hedging no attempt is aborted alone: attempts share their SDK calls' signals.
+  const shared = new Map<string, SharedSignals>();
+  const sharedSignals =
+    options.hedgeAfterMs !== undefined
+      ? () => undefined
+      : (region: string): SharedSignals => {
+          let signals = shared.get(region);
+          if (signals === undefined) {
+            signals = new SharedSignals(region, options.regionTimeoutMs);
+            shared.set(region, signals);
+          }
+          return signals;
+        };
+
   const ctx: ReadContext = {
     order,
     regionTimeoutMs: options.regionTimeoutMs,
@@ -73,6 +88,7 @@ export function createRegionRouter(options: RegionRouterOptions): RegionRouter {
     clientFor,
     isFault: options.isFault,
     emit,
+    sharedSignals,
   };
 
   return {
@@ -101,6 +117,8 @@ export function createRegionRouter(options: RegionRouterOptions): RegionRouter {
       for (const read of reads)
         read.cancel(new SecretkitError('CLIENT_CLOSED', 'the client was closed during a read'));
       reads.clear();
+      const closing = new SecretkitError('CLIENT_CLOSED', 'the client was closed during a read');
+      for (const signals of shared.values()) signals.close(closing);
       for (const [region, client] of clients) options.destroyClient?.(region, client);
       clients.clear();
     },

@@ -42,6 +42,12 @@ export interface SendContext {
   readonly secretId?: string | undefined;
   /** Aborts the call (the region router's attempt deadline, a hedge that won). */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * True when the owner of `signal` settles the call itself at its deadline and on close (the
+   * region router does, for every attempt): the signal is then passed to `send` as is, with no
+   * controller, listener or race of the boundary's own (the hot path of a cache miss).
+   */
+  readonly settledBySignalOwner?: boolean | undefined;
   /** Deadline of the call, SDK retries included. @defaultValue {@link DEFAULT_CALL_TIMEOUT_MS}, or none when `signal` carries the deadline */
   readonly timeoutMs?: number | undefined;
   /** Settles the call on `close()`. */
@@ -62,6 +68,8 @@ export interface SendContext {
 
 /** Runs one request with the boundary's abort signal (see {@link guard}). */
 export type Request<T> = (abortSignal: AbortSignal) => Promise<T>;
+
+const noop = (): void => undefined;
 
 /** @internal the region counted for a call whose region is not known. */
 const NO_REGION = 'unknown';
@@ -147,17 +155,27 @@ export function send<T>(client: SendableClient, command: object, ctx: SendContex
  * @throws SecretkitError mapped from whatever the call threw
  */
 export async function guard<T>(request: Request<T>, ctx: SendContext): Promise<T> {
-  const controller = new AbortController();
-  const unlink = linkSignals(controller, [ctx.signal, ctx.scope?.signal]);
-  const signal = controller.signal;
   const timeoutMs = ctx.timeoutMs ?? (ctx.signal === undefined ? DEFAULT_CALL_TIMEOUT_MS : undefined);
+  // Hot path (every routed read): the router's attempt signal already carries the deadline and
+  // the close, and the router settles the read, so the signal is used as is: no controller,
+  // listener, race or timer of our own.
+  const own =
+    ctx.settledBySignalOwner !== true ||
+    timeoutMs !== undefined ||
+    ctx.scope !== undefined ||
+    ctx.signal === undefined;
+  const controller = own ? new AbortController() : undefined;
+  const signal = controller === undefined ? (ctx.signal as AbortSignal) : controller.signal;
+  const unlink = controller === undefined ? noop : linkSignals(controller, [ctx.signal, ctx.scope?.signal]);
   const timer =
-    timeoutMs === undefined
+    timeoutMs === undefined || controller === undefined
       ? undefined
       : setTimeout(() => controller.abort(timeoutError(ctx, timeoutMs)), timeoutMs);
   // The deadline alone must not keep a process alive (an idle long poll, a closed owner).
   timer?.unref?.();
-  const aborted = abortedBy(signal);
+  // A call on the router's signal is settled by the router (its deadline, its close): no race
+  // and no listener here. A call with its own controller is settled here at the abort.
+  const aborted = controller === undefined ? undefined : abortedBy(signal);
   try {
     for (let attempt = 0; ; attempt += 1) {
       if (signal.aborted) throw signal.reason;
@@ -166,7 +184,7 @@ export async function guard<T>(request: Request<T>, ctx: SendContext): Promise<T
       try {
         const sending =
           ctx.wrap === undefined ? request(signal) : ctx.wrap(ctx.operation, region, () => request(signal));
-        return await Promise.race([sending, aborted.promise]);
+        return await (aborted === undefined ? sending : Promise.race([sending, aborted.promise]));
       } catch (error) {
         if (attempt > 0 || signal.aborted || !isSignatureExpired(error) || sdkAttempts(error) > 1)
           throw error;
@@ -179,7 +197,7 @@ export async function guard<T>(request: Request<T>, ctx: SendContext): Promise<T
     throw ctx.mapError === undefined ? toSecretkitError(reason, ctx) : ctx.mapError(reason);
   } finally {
     if (timer !== undefined) clearTimeout(timer);
-    aborted.off();
+    aborted?.off();
     unlink();
   }
 }

@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isFault } from '../../../src/errors/classify.js';
 import { isSecretkitError, SecretkitError } from '../../../src/errors/secretkit-error.js';
 import { resolveRouterOptions } from '../../../src/failover/defaults.js';
+import { windowMs } from '../../../src/failover/shared-signal.js';
 import { createRegionRouter } from '../../../src/failover/router.js';
-import type { RegionAttempt, RegionRouterOptions, RouterEvent } from '../../../src/failover/types.js';
+import type { RegionAttempt, RegionRouter, RegionRouterOptions, RouterEvent } from '../../../src/failover/types.js';
 import type { SecretsManagerClientLike } from '../../../src/sdk/client-like.js';
 
 const PRIMARY = 'us-east-1';
@@ -63,8 +64,10 @@ describe('createRegionRouter', () => {
     () =>
       Promise.reject(error());
 
+  // Closed after each test: idle shared signals (shared-signal.ts) keep a timer until close.
+  let routers: RegionRouter[] = [];
   function router(overrides: Partial<RegionRouterOptions> = {}) {
-    return createRegionRouter({
+    const made = createRegionRouter({
       primaryRegion: PRIMARY,
       replicaRegions: [R1, R2],
       clientFactory: (region) => {
@@ -80,6 +83,8 @@ describe('createRegionRouter', () => {
       onEvent: (event) => events.push(event),
       ...overrides,
     });
+    routers.push(made);
+    return made;
   }
 
   const op = (attempt: RegionAttempt): Promise<string> => {
@@ -99,6 +104,8 @@ describe('createRegionRouter', () => {
   });
 
   afterEach(() => {
+    for (const r of routers) r.close();
+    routers = [];
     expect(vi.getTimerCount()).toBe(0);
     vi.useRealTimers();
   });
@@ -182,10 +189,39 @@ describe('createRegionRouter', () => {
     await vi.advanceTimersByTimeAsync(1);
     await expect(read).resolves.toMatchObject({ region: R1, failedOver: true });
     expect(Date.now() - started).toBe(1_000);
+    // The read settled at its deadline; the SDK call's (shared) signal aborts within its window.
+    await vi.advanceTimersByTimeAsync(windowMs(1_000));
     expect(primarySignal?.aborted).toBe(true);
+    expect(primarySignal?.reason).toMatchObject({ code: 'TIMEOUT', region: PRIMARY });
     const failed = events.find((e) => e.type === 'region-attempt-failed');
     expect(failed).toMatchObject({ region: PRIMARY });
     expect(isSecretkitError(failed && 'error' in failed ? failed.error : undefined, 'TIMEOUT')).toBe(true);
+  });
+
+  it('lets attempts that start together share one signal, aborted on close; with hedging each has its own', async () => {
+    const signals: AbortSignal[] = [];
+    behaviour[PRIMARY] = (a) => {
+      signals.push(a.signal);
+      return hang(a);
+    };
+    const r = router();
+    const reads = [r.read(op), r.read(op)].map((p) => p.catch((e: unknown) => e));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(signals).toHaveLength(2);
+    expect(signals[0]).toBe(signals[1]);
+    r.close();
+    expect(signals[0]?.aborted).toBe(true);
+    for (const outcome of await Promise.all(reads)) expect(outcome).toMatchObject({ code: 'CLIENT_CLOSED' });
+
+    signals.length = 0;
+    const hedged = router({ hedgeAfterMs: 500 });
+    const a = hedged.read(op).catch((e: unknown) => e);
+    const b = hedged.read(op).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(signals).toHaveLength(2);
+    expect(signals[0]).not.toBe(signals[1]);
+    hedged.close();
+    await Promise.all([a, b]);
   });
 
   it('does not wait for an operation that ignores its signal', async () => {

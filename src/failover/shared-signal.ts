@@ -1,0 +1,125 @@
+/**
+ * Abort signals shared by the SDK calls of attempts that start close together in one region
+ * (issue #16, the miss path). On Node 20 a fresh `AbortController` whose signal gets a listener
+ * (the SDK's retry middleware adds one to every signal it is given) costs several µs per call,
+ * more than the rest of a cache miss; sharing one per window of {@link windowMs} makes it a
+ * small constant per window.
+ *
+ * What it trades: a shared signal cannot abort one call alone, so it is used only where no
+ * single call needs it (reads without hedging: a read's attempts run one after another). Each
+ * attempt keeps its own exact deadline (failover/deadline.ts): the read settles at its
+ * `regionTimeoutMs`. The shared signal aborts the SDK's requests of its window once the last
+ * of their deadlines passed, at most {@link windowMs} after each one's own. `close()` aborts
+ * every live one at once.
+ */
+import { setMaxListeners } from 'node:events';
+import { SecretkitError } from '../errors/secretkit-error.js';
+
+/** One window's signal and how many attempts still use it. */
+export interface SharedSignalLease {
+  /** The window's signal: aborted once every attempt of the window is past its deadline, or on close. */
+  readonly signal: AbortSignal;
+  /** The attempt's SDK call is over (it answered or failed): nothing of it is left to abort. Idempotent. */
+  release(): void;
+}
+
+interface Window {
+  readonly key: number;
+  readonly controller: AbortController;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  users: number;
+}
+
+/**
+ * The width of a window: a tenth of the deadline, between 1 and 10 ms. The SDK's requests are
+ * aborted at most this long after their own deadline (the read itself settles on time).
+ *
+ * @param timeoutMs - the attempts' deadline
+ */
+export function windowMs(timeoutMs: number): number {
+  return Math.max(1, Math.min(10, Math.floor(timeoutMs / 10)));
+}
+
+/** The shared signals of one region's attempts. */
+export class SharedSignals {
+  readonly #region: string;
+  readonly #timeoutMs: number;
+  readonly #widthMs: number;
+  readonly #live = new Set<Window>();
+  #current: Window | undefined;
+  #closed = false;
+
+  /**
+   * @param region - the region (named in the `TIMEOUT` abort reason)
+   * @param timeoutMs - the attempts' deadline (`regionTimeoutMs`)
+   */
+  constructor(region: string, timeoutMs: number) {
+    this.#region = region;
+    this.#timeoutMs = timeoutMs;
+    this.#widthMs = windowMs(timeoutMs);
+  }
+
+  /** The signal for an attempt starting now. After {@link SharedSignals.close}: an aborted one. */
+  acquire(): SharedSignalLease {
+    const now = Date.now();
+    const key = Math.floor(now / this.#widthMs);
+    let window = this.#current;
+    if (window === undefined || window.key !== key || window.controller.signal.aborted) {
+      window = this.#open(key, now);
+    }
+    window.users += 1;
+    const leased = window;
+    let released = false;
+    return {
+      signal: leased.controller.signal,
+      release: () => {
+        if (released) return;
+        released = true;
+        leased.users -= 1;
+      },
+    };
+  }
+
+  /** Aborts every live window's signal with `reason` and clears their timers. Idempotent. */
+  close(reason: unknown): void {
+    this.#closed = true;
+    for (const window of this.#live) {
+      if (window.timer !== undefined) clearTimeout(window.timer);
+      window.controller.abort(reason);
+    }
+    this.#live.clear();
+    this.#current = undefined;
+  }
+
+  #open(key: number, now: number): Window {
+    const controller = new AbortController();
+    // Every concurrent attempt of the window (and the SDK inside it) listens: no leak warning.
+    setMaxListeners(0, controller.signal);
+    const window: Window = { key, controller, timer: undefined, users: 0 };
+    if (this.#closed) {
+      controller.abort(new SecretkitError('CLIENT_CLOSED', 'the client was closed'));
+      return window;
+    }
+    // The last attempt of the window starts before (key + 1) × width: its deadline is passed then.
+    const abortInMs = (key + 1) * this.#widthMs + this.#timeoutMs - now;
+    window.timer = setTimeout(() => {
+      window.timer = undefined;
+      this.#live.delete(window);
+      if (this.#current === window) this.#current = undefined;
+      // A window nobody uses any more is dropped without the cost of an abort event.
+      if (window.users > 0) controller.abort(this.#timeoutError());
+    }, abortInMs);
+    window.timer.unref?.();
+    this.#live.add(window);
+    this.#current = window;
+    return window;
+  }
+
+  #timeoutError(): SecretkitError {
+    return new SecretkitError(
+      'TIMEOUT',
+      `region ${this.#region} did not answer within ${this.#timeoutMs} ms`,
+      { region: this.#region, details: { timeoutMs: this.#timeoutMs } },
+    );
+  }
+}
