@@ -10,8 +10,6 @@ const ignore = (): void => {};
  * rejection, so a background refresh nobody awaits is safe.
  */
 export class Flight<V> {
-  /** Aborts the loader (passed to it as its signal) when the engine closes. */
-  readonly controller: AbortController = new AbortController();
   /** Settles with the loaded value or the load's error. */
   readonly promise: Promise<V>;
   /** The load failed with a fault (not an answer): waiting callers may get a stale value. */

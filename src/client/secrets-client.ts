@@ -13,6 +13,7 @@ import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
 import { createRegionRouter } from '../failover/router.js';
 import type { RegionRouter } from '../failover/types.js';
 import { timeApiCall } from '../observe/api-call.js';
+import { channels } from '../observe/channels.js';
 import { publishEvent } from '../observe/publish.js';
 import { jsonArgsError } from '../schema/json-args.js';
 import type { StandardSchemaV1 } from '../schema/standard-schema.js';
@@ -80,7 +81,12 @@ export class SecretsClient implements SecretsReader, CoherentReader {
         this.#counters.apiCall(operation, region);
         if (this.#options.onEvent) emit({ type: 'api-call', operation, region });
       },
-      wrapCall: (operation, region, send) => timeApiCall(clock, operation, region, send, emit),
+      // Timed only when someone can see the api-call-end event (the logger does not log it):
+      // otherwise the miss path builds no closure, event or clock read for it.
+      wrapCall: (operation, region, send) =>
+        this.#options.onEvent !== undefined || channels.awsCall.hasSubscribers
+          ? timeApiCall(clock, operation, region, send, emit)
+          : send(),
     };
   }
 
