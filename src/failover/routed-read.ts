@@ -135,7 +135,14 @@ export class RoutedRead<T> {
     this.launched = true;
     if (cause.type === 'failover') this.ctx.emit({ type: 'failover', from: cause.from, to: region });
     if (cause.type === 'hedge') this.ctx.emit({ type: 'hedge', primary: cause.from, hedged: region });
-    const entry: InFlight = { index, region, permit, deadline: undefined, hedgeTimer: undefined, done: false };
+    const entry: InFlight = {
+      index,
+      region,
+      permit,
+      deadline: undefined,
+      hedgeTimer: undefined,
+      done: false,
+    };
     // The deadline reports TIMEOUT straight to onError: no promise race per attempt.
     const deadline = startDeadline(
       region,

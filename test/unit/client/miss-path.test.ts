@@ -18,7 +18,12 @@ function countingAbortControllers(): { count: () => number; restore: () => void 
     }
   }
   globalThis.AbortController = Counting;
-  return { count: () => made, restore: () => void (globalThis.AbortController = Original) };
+  return {
+    count: () => made,
+    restore: () => {
+      globalThis.AbortController = Original;
+    },
+  };
 }
 
 /** A client whose send answers every GetSecretValue at once, recording the signals it is given. */

@@ -2,9 +2,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isFault } from '../../../src/errors/classify.js';
 import { isSecretkitError, SecretkitError } from '../../../src/errors/secretkit-error.js';
 import { resolveRouterOptions } from '../../../src/failover/defaults.js';
-import { windowMs } from '../../../src/failover/shared-signal.js';
 import { createRegionRouter } from '../../../src/failover/router.js';
-import type { RegionAttempt, RegionRouter, RegionRouterOptions, RouterEvent } from '../../../src/failover/types.js';
+import { windowMs } from '../../../src/failover/shared-signal.js';
+import type {
+  RegionAttempt,
+  RegionRouter,
+  RegionRouterOptions,
+  RouterEvent,
+} from '../../../src/failover/types.js';
 import type { SecretsManagerClientLike } from '../../../src/sdk/client-like.js';
 
 const PRIMARY = 'us-east-1';
