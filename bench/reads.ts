@@ -30,6 +30,7 @@ import {
   timed,
   withTimeout,
 } from './lib/measure.js';
+import { measureMissCpu } from './lib/miss-cpu.js';
 import { measureReaderBundles } from './lib/reader-bundle.js';
 
 /** Delay of every answer of the fake service, ms. */
@@ -103,10 +104,15 @@ async function hits(kinds: readonly CandidateKind[]): Promise<string> {
     const target = kind.id === 'sdk' ? slowOps : ops;
     target.set(`${kind.id}:string`, () => c.getString('hit/str'));
     target.set(`${kind.id}:json`, () => c.getJson('hit/json'));
+    if (c.getJsonNoSchema) {
+      const noSchema = c.getJsonNoSchema.bind(c);
+      await noSchema('hit/json');
+      target.set(`${kind.id}:json-no-schema`, () => noSchema('hit/json'));
+    }
   }
   // The string and JSON floors are the references of the ratios (taken within each round).
   const strOps = new Map([...ops].filter(([k]) => k.endsWith(':string')));
-  const jsonOps = new Map([...ops].filter(([k]) => k.endsWith(':json')));
+  const jsonOps = new Map([...ops].filter(([k]) => k.endsWith(':json') || k.endsWith(':json-no-schema')));
   const shape = { iterations: 10_000, batches: 15, warmup: 2_000 };
   const ns = new Map([
     ...(await nsPerOp(strOps, { ...shape, ref: 'floor:string' })),
@@ -146,14 +152,98 @@ async function hits(kinds: readonly CandidateKind[]): Promise<string> {
     (n) => `${n.toFixed(2)}×`,
     (n) => n >= 3,
   );
+  const skJson = ns.get('secretkit:json')?.vsRef ?? Number.NaN;
+  const skNoSchema = ns.get('secretkit:json-no-schema')?.vsRef ?? Number.NaN;
+  target(
+    'JSON hit with a schema vs `async` Map.get',
+    '≤ 1.5×',
+    skJson,
+    (n) => `${n.toFixed(2)}×`,
+    (n) => n <= 1.5,
+  );
+  target(
+    'JSON hit without a schema ÷ with one',
+    '≤ 1.1×',
+    skNoSchema / skJson,
+    (n) => `${n.toFixed(2)}×`,
+    (n) => n <= 1.1,
+  );
+  const noSchemaNote = Number.isFinite(skNoSchema)
+    ? ` secretkit \`getJson(id)\` without a schema: ${int(ns.get('secretkit:json-no-schema')?.ns ?? Number.NaN)} ns/op, ${skNoSchema.toFixed(2)}× the JSON floor (${(skNoSchema / skJson).toFixed(2)}× its JSON-with-schema hit).`
+    : '';
   const md = [
     '### Hit latency (value cached, TTL 5 min)',
     '',
     'ns per awaited get: median of 15 rounds × 10,000 gets, the libraries in a shuffled order each round (raw SDK: 3 × 20). "× floor": the ratio to the floor measured in the same round, median over the rounds. JSON: each library\'s JSON path (secretkit: `getJson(id, zodSchema)`, Powertools: `transform: "json"`, middy parses itself). middy: one invocation of a middy-wrapped handler whose before hook supplies the secret.',
     '',
     table(['', 'string ns/op', '× floor', 'JSON ns/op', '× floor', 'API calls during the hits'], rows),
+    ...(noSchemaNote ? ['', noSchemaNote.trim()] : []),
   ].join('\n');
   return md;
+}
+
+// --- miss CPU ----------------------------------------------------------------------------
+
+async function missCpu(kinds: readonly CandidateKind[]): Promise<string> {
+  progress('CPU per miss and per preloaded secret (fresh ids, send answered at once)');
+  const shape = { rounds: 31, batches: 10, batchSize: 20, warmupBatches: 10 };
+  const r = await measureMissCpu(kinds, shape);
+  const us = (name: string): string => fixed(r.get(name)?.us ?? Number.NaN, 1);
+  const above = (name: string): string => fixed(r.get(name)?.aboveRef ?? Number.NaN, 1);
+  const name = (id: string): string => kinds.find((k) => k.id === id)?.name ?? id;
+  const rows: string[][] = [
+    ['raw SDK `send` (GetSecretValue)', us('sdk:get'), '—', 'the reference'],
+    [
+      'raw SDK `send` with a fresh `AbortSignal`',
+      us('sdk:get+signal'),
+      above('sdk:get+signal'),
+      'what the SDK spends on a signal',
+    ],
+  ];
+  for (const kind of kinds) {
+    if (kind.floorOnly || kind.id === 'sdk') continue;
+    if (kind.unavailable) {
+      rows.push([kind.name, na(kind), '', '']);
+      continue;
+    }
+    rows.push([
+      kind.name,
+      us(`${kind.id}:miss`),
+      above(`${kind.id}:miss`),
+      kind.id === 'middy' ? 'invocation with the cache off (`cacheExpiry: 0`)' : 'a fresh id each read',
+    ]);
+  }
+  const preloadRows: string[][] = [
+    ['raw SDK `send` (BatchGetSecretValue, 20 ids)', us('sdk:batch'), '—'],
+    [`${name('secretkit')} \`preload\` (20 ids)`, us('secretkit:preload'), above('secretkit:preload')],
+  ];
+  const sk = r.get('secretkit:miss')?.aboveRef ?? Number.NaN;
+  const pt = r.get('powertools:miss')?.aboveRef ?? Number.NaN;
+  target(
+    'miss CPU above the raw SDK call',
+    '≤ 25 µs',
+    sk,
+    (n) => `${n.toFixed(1)} µs`,
+    (n) => n <= 25,
+  );
+  target(
+    'miss CPU above the SDK vs Powertools',
+    `≤ 2 × Powertools (${fixed(pt, 1)} µs)`,
+    sk,
+    (n) => `${n.toFixed(1)} µs`,
+    (n) => n <= 2 * Math.max(pt, 0),
+  );
+  return [
+    '### CPU per miss (cache on, a fresh id each read)',
+    '',
+    `Process CPU (user + system) per read, in µs, with every \`send\` answered on the next microtask (no timer, no network: only SDK and library work). All rows live in one process and interleaved batch by batch (${shape.batchSize} concurrent reads per batch, a shuffled order each round); "above the SDK" is the median over ${shape.rounds} rounds of the per-round difference to the raw SDK call the read makes. Differences of a few µs are within this machine's noise: compare rows of one run only.`,
+    '',
+    table(['', 'CPU µs per read', 'above the raw SDK', ''], rows),
+    '',
+    'Preload, per secret:',
+    '',
+    table(['', 'CPU µs per secret', 'above the raw SDK'], preloadRows),
+  ].join('\n');
 }
 
 // --- cold stampede -------------------------------------------------------------------------
@@ -689,6 +779,7 @@ export async function runReadsBench(): Promise<string> {
   const sections = [
     `Every library reads through a real \`SecretsManagerClient\` (v${sdkVersion()}) whose requests are answered in-process after ${SEND_DELAY_MS} ms (\`maxAttempts: 1\`).${sk?.unavailable ? ` secretkit rows: n/a (${sk.unavailable}).` : ''}`,
     await hits(kinds),
+    await missCpu(kinds),
     await stampede(kinds),
     await startup(kinds),
     await expiry(kinds),

@@ -3,13 +3,15 @@
  * code against each. Every candidate gets its own real SDK client answered by a
  * {@link FakeSecretsManager}, so API calls are counted per candidate.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import middy from '@middy/core';
 import secretsManager from '@middy/secrets-manager';
 import { clearCache } from '@middy/util';
+import { build } from 'esbuild';
 import { z } from 'zod';
 import type { FakeSecretsManager } from './fake-secrets-manager.js';
 
@@ -24,6 +26,8 @@ export interface Candidate {
   getString(id: string): Promise<unknown>;
   /** A JSON read (the library's JSON/transform/schema path). */
   getJson(id: string): Promise<unknown>;
+  /** A JSON read without a schema, when the library has one apart (secretkit's `getJson(id)`). */
+  getJsonNoSchema?(id: string): Promise<unknown>;
   /** Startup load of many secrets the library's own way (default: one get per id, concurrently). */
   loadMany(ids: readonly string[]): Promise<void>;
   /** Releases timers and clients. */
@@ -213,7 +217,7 @@ const middyKind: CandidateKind = {
 /** The part of secretkit's SecretsClient the benchmark uses. */
 interface SecretkitClientLike {
   getString(id: string): Promise<string>;
-  getJson(id: string, schema: typeof DbSchema): Promise<unknown>;
+  getJson(id: string, schema?: typeof DbSchema): Promise<unknown>;
   preload(ids: readonly string[]): Promise<unknown>;
   stats(): unknown;
   close(): void;
@@ -223,13 +227,30 @@ type SecretkitCtor = new (options: Record<string, unknown>) => SecretkitClientLi
 const SECRETS_CLIENT_TS = fileURLToPath(new URL('../../src/client/secrets-client.ts', import.meta.url));
 
 /**
- * Loads secretkit's SecretsClient from src/ if it has been built; otherwise says why not.
- * (A dynamic import with a computed path, so the bench compiles whether or not it exists.)
+ * Loads secretkit's SecretsClient from src/, compiled the way the package is built (esbuild,
+ * dependencies external, no `keepNames`): loading the .ts through tsx would add its `__name`
+ * helper call to every function and closure, a cost the published package does not have. The
+ * bundle goes to bench/results/build/ (ignored by git: the clone stays clean). Says why not when it cannot.
  */
 export async function loadSecretkit(): Promise<{ ctor: SecretkitCtor } | { unavailable: string }> {
   if (!existsSync(SECRETS_CLIENT_TS)) return { unavailable: 'SecretsClient not built yet' };
   try {
-    const mod: Record<string, unknown> = await import(SECRETS_CLIENT_TS);
+    // Beside the repo's node_modules, so the external packages resolve; bench/results/ is ignored by git.
+    const outdir = fileURLToPath(new URL('../results/build/', import.meta.url));
+    mkdirSync(outdir, { recursive: true });
+    const outfile = join(outdir, `secrets-client-${process.pid}.mjs`);
+    await build({
+      entryPoints: [SECRETS_CLIENT_TS],
+      outfile,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'silent',
+    });
+    const mod: Record<string, unknown> = await import(pathToFileURL(outfile).href);
+    rmSync(outfile, { force: true });
     const ctor = mod['SecretsClient'];
     if (typeof ctor !== 'function')
       return { unavailable: 'src/client/secrets-client.ts has no SecretsClient export' };
@@ -265,6 +286,7 @@ function secretkitKind(loaded: { ctor: SecretkitCtor } | { unavailable: string }
       return {
         getString: (id) => secrets.getString(id),
         getJson: (id) => secrets.getJson(id, DbSchema),
+        getJsonNoSchema: (id) => secrets.getJson(id),
         loadMany: async (ids) => {
           await secrets.preload(ids);
         },

@@ -131,7 +131,10 @@ export class FakeSecretsManager {
     if (operation === 'GetSecretValue' || operation === 'BatchGetSecretValue') this.calls[operation]++;
     else this.calls.other++;
     const mode = this.mode; // the mode when the request was sent
-    await sleep(this.delayMs, undefined, options?.abortSignal ? { signal: options.abortSignal } : {});
+    // delayMs 0 answers on the next microtask: no timer, so CPU measurements see only the SDK's work.
+    if (this.delayMs > 0)
+      await sleep(this.delayMs, undefined, options?.abortSignal ? { signal: options.abortSignal } : {});
+    else await Promise.resolve();
     if (mode === 'network') throw networkError();
     if (mode === 'throttle') return this.#error(400, 'ThrottlingException', 'Rate exceeded');
     const input = JSON.parse(bodyText(request.body)) as Record<string, unknown>;
