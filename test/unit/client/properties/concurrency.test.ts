@@ -10,6 +10,8 @@ import { InMemorySecretsManager } from '../../../../src/testing/index.js';
 import { checkError, flush, holdAnswers, MARK, Rng } from './support.js';
 
 const unhandled: unknown[] = [];
+// Deeper in CI (.ci/run sets SECRETKIT_PROPERTY_SEEDS): each property runs that many more seeds.
+const EXTRA = Number(process.env['SECRETKIT_PROPERTY_SEEDS'] ?? (process.env['CI'] ? 60 : 0));
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
 beforeAll(() => {
   process.on('unhandledRejection', onUnhandled);
@@ -44,7 +46,7 @@ function setup(options: { replica?: boolean } = {}) {
 
 describe('single flight', () => {
   it('N concurrent cold reads of one key make one call, for any mix of methods and id forms', async () => {
-    for (let seed = 1; seed <= 40; seed++) {
+    for (let seed = 1; seed <= 40 + EXTRA; seed++) {
       const rng = new Rng(seed);
       const { fake, seeded, clock } = setup();
       const events: SecretkitEvent[] = [];
@@ -79,7 +81,7 @@ describe('single flight', () => {
   });
 
   it('concurrent cold reads of many keys make one call per key', async () => {
-    for (let seed = 1; seed <= 20; seed++) {
+    for (let seed = 1; seed <= 20 + EXTRA; seed++) {
       const rng = new Rng(seed);
       const { fake, seeded, clock } = setup();
       const client = new SecretsClient({ client: fake, region: 'us-east-1', clock, random: rng.next });
@@ -98,7 +100,7 @@ describe('single flight', () => {
 describe('close() at random points', () => {
   it('rejects waiting and later calls with CLIENT_CLOSED and leaves no timer', async () => {
     const before = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
-    for (let seed = 1; seed <= 30; seed++) {
+    for (let seed = 1; seed <= 30 + EXTRA; seed++) {
       const rng = new Rng(seed);
       const { fake, seeded, clock } = setup({ replica: true });
       if (rng.chance(0.5)) fake.setOutage('us-east-1', 'server');
