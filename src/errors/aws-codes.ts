@@ -3,9 +3,15 @@
  * whether the failure is a *fault* (the service or the path to it is unhealthy: worth a stale
  * value, backoff, another region) or an *answer* (another attempt would say the same).
  *
+ * It is read per service ({@link awsErrorRow}): {@link AWS_ERRORS} holds the names of Secrets
+ * Manager and the names every AWS service shares (they mean the same for Parameter Store);
+ * {@link SSM_ERRORS} adds the names only Parameter Store answers, read before AWS_ERRORS for
+ * `'ssm'` and never for Secrets Manager.
+ *
  * `test/unit/errors/aws-codes.test.ts` pins it against smithy's own throttling and transient
  * lists. One deliberate deviation: smithy lists `LimitExceededException` as throttling, but
  * Secrets Manager uses it for quotas (too many versions, secrets, tags): an answer.
+ * `test/unit/ssm/errors.test.ts` pins the Parameter Store names.
  */
 import type { SecretkitErrorCode } from './secretkit-error.js';
 
@@ -68,6 +74,56 @@ export const AWS_ERRORS: Readonly<Record<string, AwsErrorRow>> = Object.freeze({
   ServiceUnavailable: SERVER,
   ServiceUnavailableException: SERVER,
 });
+
+/**
+ * Parameter Store's own names (the SSM model's exceptions), for `'ssm'` only. They are not rows
+ * of AWS_ERRORS: Secrets Manager never answers them, and a Secrets Manager call failing with one
+ * (`ValidationException`, `InvalidKeyId`...) keeps `AWS_ERROR` as it always did. A name here
+ * overrides AWS_ERRORS for Parameter Store; none needs to today (the shared names such as
+ * `ResourceNotFoundException`, `AccessDeniedException`, `InvalidParameterException` mean the
+ * same in both services and live in AWS_ERRORS only).
+ */
+export const SSM_ERRORS: Readonly<Record<string, AwsErrorRow>> = Object.freeze({
+  // answers
+  ParameterNotFound: answer('NOT_FOUND'),
+  ParameterVersionNotFound: answer('NOT_FOUND'),
+  ParameterAlreadyExists: answer('ALREADY_EXISTS'),
+  InvalidKeyId: answer('DECRYPTION_FAILURE'),
+  KMSAccessDeniedException: answer('ACCESS_DENIED'),
+  ValidationException: answer('INVALID_REQUEST'),
+  ParameterLimitExceeded: answer('INVALID_REQUEST'),
+  ParameterMaxVersionLimitExceeded: answer('INVALID_REQUEST'),
+  HierarchyLevelLimitExceededException: answer('INVALID_REQUEST'),
+  HierarchyTypeMismatchException: answer('INVALID_REQUEST'),
+  UnsupportedParameterType: answer('INVALID_REQUEST'),
+  InvalidAllowedPatternException: answer('INVALID_REQUEST'),
+  ParameterPatternMismatchException: answer('INVALID_REQUEST'),
+  InvalidFilterKey: answer('INVALID_REQUEST'),
+  InvalidFilterValue: answer('INVALID_REQUEST'),
+  InvalidNextToken: answer('INVALID_REQUEST'),
+  // TooManyUpdates (HTTP 400, not in smithy's lists, so the SDK does not retry it): concurrent
+  // updates of one parameter, which supports one at a time. Another attempt a little later
+  // succeeds, so it is a throttle: THROTTLED, as ssm/errors.ts always mapped it, and a fault of
+  // kind 'throttled', which the raw error now is for the classifier too (before, only the
+  // mapped THROTTLED error was a fault; the SDK error itself classified as an answer).
+  TooManyUpdates: THROTTLED,
+});
+
+/** The service an AWS error came from: which rows of the table apply. */
+export type AwsService = 'secretsmanager' | 'ssm';
+
+/**
+ * The row for an AWS error name, for one service. Own properties only: `constructor` or
+ * `toString` are not rows.
+ *
+ * @param name - the error's `name`
+ * @param service - where it came from; anything but `'ssm'` reads Secrets Manager's rows
+ * @returns the row, or `undefined` for a name the table does not know
+ */
+export function awsErrorRow(name: string, service: AwsService = 'secretsmanager'): AwsErrorRow | undefined {
+  if (service === 'ssm' && Object.hasOwn(SSM_ERRORS, name)) return SSM_ERRORS[name];
+  return Object.hasOwn(AWS_ERRORS, name) ? AWS_ERRORS[name] : undefined;
+}
 
 /** Node network error codes (`error.code`): the region is unreachable. */
 export const NETWORK_CODES: ReadonlySet<string> = new Set([

@@ -3,7 +3,7 @@
  * {@link SecretkitError} with a stable code. Messages name the secret and the operation and
  * never carry a value; the original error is kept as `cause`.
  */
-import { AWS_ERRORS, FAULT_CODES } from './aws-codes.js';
+import { awsErrorRow, FAULT_CODES } from './aws-codes.js';
 import { classifyFault } from './classify.js';
 import { isSecretkitError, SecretkitError, type SecretkitErrorCode } from './secretkit-error.js';
 
@@ -58,7 +58,7 @@ function answerCode(error: unknown): SecretkitErrorCode {
   ) {
     return 'REPLICA_WRITE';
   }
-  const row = Object.hasOwn(AWS_ERRORS, name) ? AWS_ERRORS[name] : undefined;
+  const row = awsErrorRow(name);
   if (row) return row.code;
   // A 403 that the SDK could not parse (e.g. an XML body where JSON was expected) is still a denial.
   if (httpStatus(error) === 403) return 'ACCESS_DENIED';

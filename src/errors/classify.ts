@@ -6,10 +6,10 @@
  *
  * Used by the SDK boundary (sdk/send.ts), the cache (stale-if-error, backoff) and failover.
  */
-import { AWS_ERRORS, type FaultKind, NETWORK_CODES } from './aws-codes.js';
+import { type AwsService, awsErrorRow, type FaultKind, NETWORK_CODES } from './aws-codes.js';
 import { isSecretkitError } from './secretkit-error.js';
 
-export type { FaultKind } from './aws-codes.js';
+export type { AwsService, FaultKind } from './aws-codes.js';
 
 interface ErrorShape {
   readonly name?: unknown;
@@ -27,9 +27,15 @@ interface ErrorShape {
  * error we do not understand with a stale value).
  *
  * @param error - the thrown value
+ * @param service - the service that answered, for its rows of the table (Parameter Store's own
+ *   names such as `TooManyUpdates` count only for `'ssm'`)
  * @returns the fault kind
  */
-export function classifyFault(error: unknown, depth = 0): FaultKind {
+export function classifyFault(error: unknown, service: AwsService = 'secretsmanager'): FaultKind {
+  return classify(error, service, 0);
+}
+
+function classify(error: unknown, service: AwsService, depth: number): FaultKind {
   if (typeof error !== 'object' || error === null) return 'answer';
   if (isSecretkitError(error)) {
     switch (error.code) {
@@ -46,8 +52,8 @@ export function classifyFault(error: unknown, depth = 0): FaultKind {
   }
   const e = error as ErrorShape;
   const name = typeof e.name === 'string' ? e.name : '';
-  const row = AWS_ERRORS[name];
-  if (row !== undefined && Object.hasOwn(AWS_ERRORS, name)) return row.kind;
+  const row = awsErrorRow(name, service);
+  if (row !== undefined) return row.kind;
   const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
   // A garbled or truncated success body: the SDK's parser throws SyntaxError. That response
   // was no answer: handled like a 5xx. (An unparseable 403/404 body is still decided by status.)
@@ -56,7 +62,8 @@ export function classifyFault(error: unknown, depth = 0): FaultKind {
   if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return 'network';
   if (status !== undefined && status >= 500) return 'server';
   if (status === undefined && e.$fault === 'server') return 'server';
-  if (status === undefined && e.cause !== undefined && depth < 5) return classifyFault(e.cause, depth + 1);
+  if (status === undefined && e.cause !== undefined && depth < 5)
+    return classify(e.cause, service, depth + 1);
   return 'answer';
 }
 

@@ -1,44 +1,12 @@
 /**
  * Maps Parameter Store errors to {@link SecretkitError} codes. Messages name the parameter and
- * the operation, never a value; the SDK error is kept as `cause`.
+ * the operation, never a value; the SDK error is kept as `cause`. Codes and fault/answer come
+ * from the one table (errors/aws-codes.ts) read for `'ssm'`; this file only words the messages.
  */
+import { awsErrorRow, FAULT_CODES } from '../errors/aws-codes.js';
 import { toSecretkitError } from '../errors/aws-error.js';
 import { classifyFault } from '../errors/classify.js';
 import { isSecretkitError, SecretkitError, type SecretkitErrorCode } from '../errors/secretkit-error.js';
-
-const BY_NAME: Readonly<Record<string, SecretkitErrorCode>> = {
-  ParameterNotFound: 'NOT_FOUND',
-  ParameterVersionNotFound: 'NOT_FOUND',
-  ResourceNotFoundException: 'NOT_FOUND',
-  AccessDeniedException: 'ACCESS_DENIED',
-  AccessDenied: 'ACCESS_DENIED',
-  UnrecognizedClientException: 'ACCESS_DENIED',
-  InvalidClientTokenId: 'ACCESS_DENIED',
-  ParameterAlreadyExists: 'ALREADY_EXISTS',
-  InvalidKeyId: 'DECRYPTION_FAILURE',
-  KMSAccessDeniedException: 'ACCESS_DENIED',
-  TooManyUpdates: 'THROTTLED',
-  ValidationException: 'INVALID_REQUEST',
-  ParameterLimitExceeded: 'INVALID_REQUEST',
-  ParameterMaxVersionLimitExceeded: 'INVALID_REQUEST',
-  HierarchyLevelLimitExceededException: 'INVALID_REQUEST',
-  HierarchyTypeMismatchException: 'INVALID_REQUEST',
-  UnsupportedParameterType: 'INVALID_REQUEST',
-  InvalidAllowedPatternException: 'INVALID_REQUEST',
-  ParameterPatternMismatchException: 'INVALID_REQUEST',
-  InvalidFilterKey: 'INVALID_REQUEST',
-  InvalidFilterValue: 'INVALID_REQUEST',
-  InvalidNextToken: 'INVALID_REQUEST',
-  InvalidParameterException: 'INVALID_REQUEST',
-  InvalidRequestException: 'INVALID_REQUEST',
-};
-
-const FAULTS: Readonly<Record<string, SecretkitErrorCode>> = {
-  throttled: 'THROTTLED',
-  timeout: 'TIMEOUT',
-  network: 'REGION_UNAVAILABLE',
-  server: 'REGION_UNAVAILABLE',
-};
 
 const WHAT: Partial<Record<SecretkitErrorCode, string>> = {
   NOT_FOUND: 'the parameter (or the requested version or label) does not exist',
@@ -66,8 +34,8 @@ function nameOf(error: unknown): string {
 export function toParameterError(error: unknown, operation: string, name?: string): SecretkitError {
   if (isSecretkitError(error)) return error;
   const awsName = nameOf(error);
-  const kind = classifyFault(error);
-  const code = kind === 'answer' ? BY_NAME[awsName] : FAULTS[kind];
+  const kind = classifyFault(error, 'ssm');
+  const code = kind === 'answer' ? awsErrorRow(awsName, 'ssm')?.code : FAULT_CODES[kind];
   if (code === undefined) {
     return toSecretkitError(error, { operation, secretId: name === undefined ? undefined : `ssm:${name}` });
   }

@@ -1,14 +1,15 @@
 /**
  * The one table (src/errors/aws-codes.ts) that decides code and fault/answer, pinned against
  * smithy's own lists of throttling and transient errors (the lists the SDK's retry strategy
- * uses), read from the installed @smithy/core.
+ * uses), read from the installed @smithy/core; and how it is read per service (the Parameter
+ * Store names themselves are pinned in test/unit/ssm/errors.test.ts).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { isThrottlingError, isTransientError } from '@smithy/core/retry';
 import { describe, expect, it } from 'vitest';
-import { AWS_ERRORS } from '../../../src/errors/aws-codes.js';
+import { AWS_ERRORS, awsErrorRow, FAULT_CODES, SSM_ERRORS } from '../../../src/errors/aws-codes.js';
 import { toSecretkitError } from '../../../src/errors/aws-error.js';
 import { classifyFault, isFault } from '../../../src/errors/classify.js';
 
@@ -100,5 +101,35 @@ describe('AWS error table', () => {
     );
     expect(isFault(awsError('SyntaxError', 403))).toBe(false);
     expect(toSecretkitError(awsError('SyntaxError', 403), { operation: 'x' }).code).toBe('ACCESS_DENIED');
+  });
+
+  it('gives every fault row the code FAULT_CODES gives its kind, in both services', () => {
+    for (const [name, row] of [...Object.entries(AWS_ERRORS), ...Object.entries(SSM_ERRORS)]) {
+      if (row.kind !== 'answer') expect(row.code, name).toBe(FAULT_CODES[row.kind]);
+    }
+  });
+
+  it('reads Parameter Store rows for ssm only, then the shared rows', () => {
+    for (const [name, row] of Object.entries(SSM_ERRORS)) {
+      expect(awsErrorRow(name, 'ssm'), name).toBe(row);
+      // A row here is one Secrets Manager does not have (or an override): no copies of shared rows.
+      expect(AWS_ERRORS[name], name).not.toEqual(row);
+      expect(awsErrorRow(name), name).toBe(Object.hasOwn(AWS_ERRORS, name) ? AWS_ERRORS[name] : undefined);
+      expect(classifyFault(awsError(name), 'ssm'), name).toBe(row.kind);
+    }
+    for (const [name, row] of Object.entries(AWS_ERRORS)) {
+      if (!Object.hasOwn(SSM_ERRORS, name)) expect(awsErrorRow(name, 'ssm'), name).toBe(row);
+    }
+    expect(awsErrorRow('constructor', 'ssm')).toBeUndefined();
+    expect(awsErrorRow('toString')).toBeUndefined();
+  });
+
+  it('classifies a wrapped error by its cause for the same service', () => {
+    const wrapped = Object.assign(new Error('wrapped'), {
+      name: 'Wrapper',
+      cause: awsError('TooManyUpdates'),
+    });
+    expect(classifyFault(wrapped, 'ssm')).toBe('throttled');
+    expect(classifyFault(wrapped)).toBe('answer');
   });
 });
