@@ -17,7 +17,7 @@ import { Counters } from './counters.js';
 import { type CacheEntry, createEntry } from './entry.js';
 import { Flight } from './flight.js';
 import { InvalidationMarks } from './marks.js';
-import type { SecretRecord, Slot } from './record.js';
+import { CURRENT_SELECTOR, type SecretRecord, type Slot } from './record.js';
 import { RecordStore } from './store.js';
 import type {
   CacheEngine,
@@ -33,7 +33,7 @@ import type {
 const closedError = (): SecretkitError => new SecretkitError('CLIENT_CLOSED', 'The secrets cache was closed');
 
 /** The default selector (a secret's current value). */
-const CURRENT = '';
+const CURRENT = CURRENT_SELECTOR;
 
 /**
  * Estimated bytes of a failure record: the record and the (compacted) error with its details,
@@ -74,6 +74,7 @@ class Engine<V> implements CacheEngine<V> {
   readonly #options: CacheEngineOptions;
   readonly #clock: Clock;
   readonly #onEvent: ((event: CacheEvent) => void) | undefined;
+  readonly #hitListened: (() => boolean) | undefined;
   readonly #namesOf: (id: string) => readonly string[];
   readonly #store: RecordStore<V>;
   readonly #flights = new Map<string, EngineFlight<V>>();
@@ -90,6 +91,7 @@ class Engine<V> implements CacheEngine<V> {
     this.#options = options;
     this.#clock = options.clock;
     this.#onEvent = options.onEvent;
+    this.#hitListened = options.hitListened;
     this.#namesOf = options.namesOf ?? ((id) => [id]);
     this.#store = new RecordStore<V>(options, (record) => this.#evicted(record, 'lru'));
   }
@@ -110,13 +112,18 @@ class Engine<V> implements CacheEngine<V> {
     return this.#getSlow(id, selector, record, slot, loader, now, options?.forceRefresh === true);
   }
 
-  peekFresh(id: string, usable?: (value: V) => boolean, selector: string = CURRENT): V | undefined {
+  peekFresh<A, R>(id: string, take: (value: V, arg: A) => R | undefined, arg: A): R | undefined {
+    // The hit path, deliberately cheap: one map lookup (the record's current slot is a field),
+    // one clock read, no allocation; `take` is a module-level function with its argument, so
+    // no closure is built per read.
     const record = this.#store.byId(id);
-    const entry = record?.slots.get(selector)?.entry;
-    if (entry === undefined || this.#closed || this.#clock.now() >= entry.refreshFromMs) return undefined;
-    if (usable !== undefined && !usable(entry.value)) return undefined;
+    const entry = record?.current?.entry;
+    if (entry === undefined || this.#clock.now() >= entry.refreshFromMs || this.#closed) return undefined;
+    const taken = take(entry.value, arg);
+    if (taken === undefined) return undefined;
     (record as SecretRecord<V>).referenced = true;
-    return this.#hit(id, selector, entry);
+    this.#hit(id, CURRENT, entry);
+    return taken;
   }
 
   /**
@@ -125,7 +132,9 @@ class Engine<V> implements CacheEngine<V> {
    */
   #hit(secretId: string, selector: string, entry: CacheEntry<V>): V {
     this.#counters.hits++;
-    if (this.#onEvent !== undefined) this.#emit({ type: 'hit', secretId, selector });
+    if (this.#onEvent !== undefined && (this.#hitListened === undefined || this.#hitListened())) {
+      this.#emit({ type: 'hit', secretId, selector });
+    }
     return entry.value;
   }
 

@@ -21,6 +21,9 @@ export const ALIAS_BYTES = 128;
  */
 export const MAX_ALIASES = 8;
 
+/** The selector of a secret's current value (AWSCURRENT read with no options). */
+export const CURRENT_SELECTOR = '';
+
 /** Bytes of a string kept in memory (UTF-16 estimate). */
 export const stringBytes = (value: string): number => 2 * value.length;
 
@@ -44,6 +47,11 @@ export class SecretRecord<V> {
   readonly names: readonly string[];
   /** Values and failures by selector. */
   readonly slots = new Map<string, Slot<V>>();
+  /**
+   * The slot of the current value (selector {@link CURRENT_SELECTOR}), also in `slots`: the
+   * hit path reads this field instead of a second map lookup. The store keeps it in step.
+   */
+  current: Slot<V> | undefined = undefined;
   /** Ids this secret was read under, oldest first (at most {@link MAX_ALIASES}). */
   readonly aliases: string[] = [];
   /**

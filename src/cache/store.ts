@@ -9,7 +9,15 @@
  * round. Freshness is computed on read (entry.ts): no timers.
  */
 import type { CacheEntry, FailureRecord } from './entry.js';
-import { ALIAS_BYTES, MAX_ALIASES, SecretRecord, SLOT_BYTES, type Slot, stringBytes } from './record.js';
+import {
+  ALIAS_BYTES,
+  CURRENT_SELECTOR,
+  MAX_ALIASES,
+  SecretRecord,
+  SLOT_BYTES,
+  type Slot,
+  stringBytes,
+} from './record.js';
 
 /** The bounds of the store. */
 export interface StoreLimits {
@@ -131,6 +139,7 @@ export class RecordStore<V> {
     if (slot === undefined) {
       slot = { entry: undefined, entryBytes: 0, failure: undefined, failureBytes: 0 };
       record.slots.set(selector, slot);
+      if (selector === CURRENT_SELECTOR) record.current = slot;
       this.#slots += 1;
       this.#grow(record, SLOT_BYTES + stringBytes(selector));
     }
@@ -205,6 +214,7 @@ export class RecordStore<V> {
     const slot = record.slots.get(selector);
     if (slot === undefined) return;
     record.slots.delete(selector);
+    if (selector === CURRENT_SELECTOR) record.current = undefined;
     this.#slots -= 1;
     if (slot.entry !== undefined) {
       record.values -= 1;

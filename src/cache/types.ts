@@ -168,6 +168,12 @@ export interface CacheEngineOptions {
   /** Receives every {@link CacheEvent}; a throwing listener never breaks reads. */
   readonly onEvent?: ((event: CacheEvent) => void) | undefined;
   /**
+   * Whether a hit's event would reach anyone. Without it every hit builds and sends its event
+   * to `onEvent`; with it, only when it returns true (hits are the hot path: no event object
+   * when nobody listens).
+   */
+  readonly hitListened?: (() => boolean) | undefined;
+  /**
    * The names an id may denote, under which `invalidate(id)` finds records (for Secrets
    * Manager, the name part of an ARN). @defaultValue the id itself
    */
@@ -206,11 +212,12 @@ export interface CacheEngine<V> {
    */
   get(id: string, loader: Loader<V>, options?: EngineGetOptions): Promise<V>;
   /**
-   * The synchronous hit path: the value when `id` is fresh and outside its refresh-ahead window
-   * (counted as a hit), else `undefined` and nothing happens (the caller then uses `get`).
-   * With `usable`, a fresh value it refuses is not a hit either: `undefined`, nothing counted.
+   * The synchronous hit path of the current value (no selector, no options): when `id` is fresh
+   * and outside its refresh-ahead window, `take(value, arg)`; when that is not `undefined` it
+   * is returned and counted as a hit. Otherwise `undefined` and nothing is counted (the caller
+   * then uses `get`).
    */
-  peekFresh(id: string, usable?: (value: V) => boolean, selector?: string): V | undefined;
+  peekFresh<A, R>(id: string, take: (value: V, arg: A) => R | undefined, arg: A): R | undefined;
   /** Stores a value loaded elsewhere (batch preload, a listing). */
   set(id: string, result: LoadResult<V>, options?: EngineSetOptions): void;
   /** True when `id` holds a value that is still fresh (no load would happen). */

@@ -11,9 +11,6 @@ import { validateSecret } from '../schema/validate.js';
 
 const UNPARSED = Symbol('unparsed');
 
-/** Returned by {@link CachedSecret.peekParsed} when a schema's output is not ready yet. */
-export const NOT_READY: unique symbol = Symbol('not-ready');
-
 /** One version of a secret, as cached. */
 export class CachedSecret {
   readonly #string: string | undefined;
@@ -22,6 +19,12 @@ export class CachedSecret {
   readonly #bySchema = new WeakMap<StandardSchemaV1, Promise<unknown>>();
   /** Settled schema outputs, for the synchronous hit path. */
   readonly #resolved = new WeakMap<StandardSchemaV1, unknown>();
+  /**
+   * The schema that validated this value last, and its output: the hit path compares the
+   * schema by identity before any WeakMap lookup (one schema per secret is the common case).
+   */
+  #lastSchema: unknown;
+  #lastOutput: unknown;
   /** The secret's name. */
   readonly name: string;
   /** The secret's full ARN (of the region that served it). */
@@ -83,14 +86,20 @@ export class CachedSecret {
     return this.#string;
   }
 
-  /** The validated output for `schema` if a validation already succeeded, else {@link NOT_READY}. */
-  peekParsed(schema: StandardSchemaV1): unknown {
-    return this.#resolved.has(schema) ? this.#resolved.get(schema) : NOT_READY;
+  /**
+   * The hit path's schema output: the validated output for `schema` if a validation of this
+   * value by that very object already succeeded, else `undefined` (then the caller takes the
+   * full path, which also checks that `schema` is one). Deliberately cheap: an identity
+   * comparison, then one WeakMap lookup (which answers `undefined` for a non-object).
+   */
+  peekParsed(schema: unknown): unknown {
+    if (schema === this.#lastSchema) return this.#lastOutput;
+    return this.#resolved.get(schema as StandardSchemaV1);
   }
 
-  /** The parsed JSON if a read already parsed it, else {@link NOT_READY} (hit path; no error). */
+  /** The parsed JSON if a read already parsed it, else `undefined` (hit path; no error). */
   peekJson(): unknown {
-    return this.#json === UNPARSED ? NOT_READY : this.#json;
+    return this.#json === UNPARSED ? undefined : this.#json;
   }
 
   /** The value parsed as JSON (parsed once). */
@@ -106,6 +115,8 @@ export class CachedSecret {
       result = (async () => {
         const output = deepFreeze(await validateSecret(schema, this.json(secretId), secretId));
         this.#resolved.set(schema, output);
+        this.#lastSchema = schema;
+        this.#lastOutput = output;
         return output;
       })();
       // A failed validation is not remembered: the next read reports it again, and a fixed

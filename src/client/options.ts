@@ -12,6 +12,7 @@ import { compactError } from '../errors/compact.js';
 import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
 import { FAILOVER_OPTION_KEYS, resolveRouterOptions } from '../failover/defaults.js';
 import type { RegionRouterOptions, RouterEvent } from '../failover/types.js';
+import { channels } from '../observe/channels.js';
 import { checkKnownKeys, checkOptionsObject, functionOption, invalidOption } from '../options/checks.js';
 import { resolveRegionClients } from './regions.js';
 import type { SecretkitEvent, SecretkitLogger, SecretsClientOptions } from './types.js';
@@ -106,6 +107,8 @@ export function resolveClientOptions(
     compactError,
     namesOf: secretNamesOf,
     onEvent: (event: CacheEvent) => emit(event),
+    // A hit event goes to onEvent and the cache-hit channel only (the logger skips hits).
+    hitListened: onEvent === undefined ? () => channels.cacheHit.hasSubscribers : undefined,
   });
   const regions = resolveRegionClients(options);
   const router = resolveRouterOptions({

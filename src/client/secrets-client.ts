@@ -23,7 +23,7 @@ import { withRefreshNow } from '../transport/refresh-now.js';
 import { createTransport, registerTransport } from '../transport/select.js';
 import { type CoherentReader, NOTE_ROTATION } from './cache-hook.js';
 import { checkSecretId, type Selector, selectorKey, selectorOf } from './cache-key.js';
-import { type CachedSecret, NOT_READY } from './cached-secret.js';
+import type { CachedSecret } from './cached-secret.js';
 import { type FetchContext, fetchSecret } from './fetch-secret.js';
 import { logEvent } from './log-events.js';
 import { type ResolvedClientOptions, resolveClientOptions } from './options.js';
@@ -32,6 +32,12 @@ import { RotationDates } from './rotation-dates.js';
 import { SDK_ACCESS, type SdkAccess } from './sdk-access.js';
 import { ClientCounters, type SecretsClientStats } from './stats.js';
 import type { ReadOptions, SecretkitEvent, SecretsClientOptions, SecretsReader } from './types.js';
+
+// What the hit path takes from a cached version (CacheEngine.peekFresh): module-level functions
+// with their argument, so no closure is built per read; `undefined` means "not a hit here".
+const takeString = (secret: CachedSecret): string | undefined => secret.peekString();
+const takeJson = (secret: CachedSecret): unknown => secret.peekJson();
+const takeParsed = (secret: CachedSecret, schema: unknown): unknown => secret.peekParsed(schema);
 
 /**
  * Reads secrets with a TTL- and version-aware cache, single-flight loading, refresh-ahead,
@@ -104,8 +110,10 @@ export class SecretsClient implements SecretsReader, CoherentReader {
    *   `THROTTLED`, `TIMEOUT`, `REGION_UNAVAILABLE`, `ALL_REGIONS_FAILED`, `INVALID_ARGUMENT`, `CLIENT_CLOSED`
    */
   getString(secretId: string, options?: ReadOptions): Promise<string> {
-    const hit = this.#peek(secretId, options)?.peekString();
-    if (hit !== undefined) return Promise.resolve(hit);
+    if (options === undefined) {
+      const hit = this.#cache.peekFresh(secretId, takeString, undefined);
+      if (hit !== undefined) return Promise.resolve(hit);
+    }
     return this.#readString(secretId, options);
   }
 
@@ -153,22 +161,19 @@ export class SecretsClient implements SecretsReader, CoherentReader {
     schemaOrOptions?: StandardSchemaV1 | ReadOptions,
     maybeOptions?: ReadOptions,
   ): Promise<unknown> {
+    // The hit path comes before the argument checks, deliberately: only a schema object that
+    // already validated this version finds an output (so it is a Standard Schema), and only
+    // `getJson(id)` finds the parsed JSON. Anything else (read options, a non-schema, a first
+    // read) finds nothing here and takes the full path, which checks the arguments.
+    if (maybeOptions === undefined) {
+      const hit =
+        schemaOrOptions === undefined
+          ? this.#cache.peekFresh(secretId, takeJson, undefined)
+          : this.#cache.peekFresh(secretId, takeParsed, schemaOrOptions);
+      if (hit !== undefined) return Promise.resolve(hit);
+    }
     const invalid = jsonArgsError('getJson', schemaOrOptions, maybeOptions, secretId);
     if (invalid) return Promise.reject(this.#count(invalid));
-    // The hit path only for (id, schema): with read options the read is not of AWSCURRENT, and a
-    // value whose schema output is not ready yet is no hit here (the full path counts it once).
-    if (maybeOptions === undefined && isStandardSchema(schemaOrOptions)) {
-      const hit = this.#peek(
-        secretId,
-        undefined,
-        (secret) => secret.peekParsed(schemaOrOptions) !== NOT_READY,
-      );
-      if (hit !== undefined) return Promise.resolve(hit.peekParsed(schemaOrOptions));
-    } else if (schemaOrOptions === undefined && maybeOptions === undefined) {
-      // JSON without a schema: a hit once a read has parsed this version (parsed once, frozen).
-      const hit = this.#peek(secretId, undefined, (secret) => secret.peekJson() !== NOT_READY);
-      if (hit !== undefined) return Promise.resolve(hit.peekJson());
-    }
     return this.#readJson(secretId, schemaOrOptions, maybeOptions);
   }
 
@@ -297,15 +302,6 @@ export class SecretsClient implements SecretsReader, CoherentReader {
   /** Never shows values. */
   [inspect.custom](): string {
     return `SecretsClient ${inspect(this.toJSON(), { depth: 3 })}`;
-  }
-
-  /** The hit path: a fresh AWSCURRENT value read with no options. */
-  #peek(
-    secretId: string,
-    options: ReadOptions | undefined,
-    usable?: (secret: CachedSecret) => boolean,
-  ): CachedSecret | undefined {
-    return options === undefined ? this.#cache.peekFresh(secretId, usable) : undefined;
   }
 
   /**
