@@ -20,6 +20,8 @@ export interface HandlerContext {
   readonly errors: ServiceErrors;
   /** The fake's randomness. */
   readonly random: RandomSource;
+  /** The most items a list page holds, whatever `MaxResults` asks (the service may return fewer). */
+  readonly maxPageSize?: number | undefined;
   /** The current time. */
   now(): Date;
   /** A fresh version id (UUID). */

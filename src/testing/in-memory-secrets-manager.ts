@@ -40,6 +40,13 @@ export interface InMemorySecretsManagerOptions {
   readonly random?: RandomSource | undefined;
   /** A rotation function RotateSecret runs in place of a Lambda function (see {@link RotationLambda}). */
   readonly rotationLambda?: RotationLambda | undefined;
+  /**
+   * The most items one page of ListSecrets, ListSecretVersionIds or a filtered
+   * BatchGetSecretValue holds, whatever `MaxResults` asks: the service may return fewer items
+   * than asked (with a `NextToken`), and a small value tests that callers follow every page.
+   * @defaultValue no cap (`MaxResults`, or the operation's default page size)
+   */
+  readonly maxPageSize?: number | undefined;
 }
 
 /** Options of {@link InMemorySecretsManager.simulateRotation}. */
@@ -127,6 +134,7 @@ export class InMemorySecretsManager extends InMemorySecretsManagerClient {
   private readonly seedValue: number | undefined;
   private readonly userRandom: RandomSource | undefined;
   private readonly rotationLambda: RotationLambda | undefined;
+  private readonly maxPageSize: number | undefined;
   private random: RandomSource;
   private latencyMs = 0;
 
@@ -139,6 +147,11 @@ export class InMemorySecretsManager extends InMemorySecretsManagerClient {
     this.seedValue = options.seed;
     this.userRandom = options.random;
     this.rotationLambda = options.rotationLambda;
+    const maxPageSize = options.maxPageSize;
+    if (maxPageSize !== undefined && (!Number.isInteger(maxPageSize) || maxPageSize < 1)) {
+      throw new RangeError('InMemorySecretsManager: maxPageSize must be a positive integer');
+    }
+    this.maxPageSize = maxPageSize;
     this.random = this.freshRandom();
     this.clients.set(region, this);
   }
@@ -170,6 +183,7 @@ export class InMemorySecretsManager extends InMemorySecretsManagerClient {
       accountId: this.accountId,
       errors: new ServiceErrors(requestId),
       random: this.random,
+      maxPageSize: this.maxPageSize,
       now: () => new Date(this.clock.now()),
       newVersionId: () => randomUuid(this.random),
       newSuffix: () => arnSuffix(this.random),

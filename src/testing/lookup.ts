@@ -13,13 +13,20 @@ import type { RegionalSecret } from './store.js';
  * @returns the secret, or undefined
  */
 export function findSecret(ctx: HandlerContext, secretId: string): RegionalSecret | undefined {
-  const visible = ctx.store.inRegion(ctx.region);
+  const { store, region } = ctx;
   const arn = parseSecretArn(secretId);
-  if (!arn) return visible.find((r) => r.secret.name === secretId);
-  if (arn.region !== ctx.region || arn.accountId !== ctx.accountId) return undefined;
+  if (!arn) return store.byName(region, secretId);
+  if (arn.region !== region || arn.accountId !== ctx.accountId) return undefined;
   return (
-    visible.find((r) => secretArn(r.secret, ctx.region) === secretId) ??
-    visible.find((r) => r.secret.name === arn.resource)
+    store.findIn(
+      region,
+      (secret) =>
+        // cheap checks first: no string built for the secrets it cannot be
+        arn.resource.length === secret.name.length + 1 + secret.suffix.length &&
+        arn.resource.startsWith(secret.name) &&
+        arn.resource.endsWith(secret.suffix) &&
+        secretArn(secret, region) === secretId,
+    ) ?? store.byName(region, arn.resource)
   );
 }
 

@@ -12,7 +12,8 @@ export interface Page<T> {
 /**
  * Cuts a page out of `items`.
  *
- * @param maxResults - page size (validated against `[1, limit]`); `defaultSize` when absent
+ * @param maxResults - page size (validated against `[1, limit]`); `defaultSize` when absent; never
+ *   more than the fake's `maxPageSize` (AWS may return fewer items than asked, with a NextToken)
  * @param token - the NextToken of the previous page
  */
 export function paginate<T>(
@@ -26,7 +27,7 @@ export function paginate<T>(
   if (maxResults !== undefined && (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > limit)) {
     throw ctx.errors.invalidParameter(`MaxResults must be between 1 and ${limit}.`);
   }
-  const size = maxResults ?? defaultSize;
+  const size = Math.min(maxResults ?? defaultSize, ctx.maxPageSize ?? Number.POSITIVE_INFINITY);
   const start = token === undefined || token === '' ? 0 : decode(ctx, token);
   const end = start + size;
   const page: Page<T> = { items: items.slice(start, end) };

@@ -1,15 +1,27 @@
-import { CancelRotateSecretCommand, RotateSecretCommand } from '@aws-sdk/client-secrets-manager';
 import { describe, expect, it } from 'vitest';
 import {
   cancelRotation,
   configureRotation,
+  getVersionStages,
   type RotationSchedule,
   rotateNow,
   toRotationRules,
 } from '../../../src/rotation/index.js';
-import { createFakeSecretsManager } from './fake-secrets-manager.js';
+import { createInMemorySecret, LAMBDA, vid } from './in-memory-secret.js';
 
-const LAMBDA = 'arn:aws:lambda:us-east-1:123456789012:function:rotate';
+/**
+ * A secret with rotation configured (a Lambda, no rotation started), which AWS requires before
+ * rotateNow and cancelRotation.
+ */
+async function configured() {
+  const sm = createInMemorySecret('db', '{}');
+  await configureRotation(sm.client, 'db', {
+    lambdaArn: LAMBDA,
+    schedule: { days: 30 },
+    rotateImmediately: false,
+  });
+  return sm;
+}
 
 describe('toRotationRules', () => {
   it.each([
@@ -54,14 +66,14 @@ describe('toRotationRules', () => {
 
 describe('configureRotation / rotateNow / cancelRotation', () => {
   it('sends RotateSecret with the function, the rules and RotateImmediately', async () => {
-    const sm = createFakeSecretsManager('db', '{}');
+    const sm = createInMemorySecret('db', '{}');
     await configureRotation(sm.client, 'db', {
       lambdaArn: LAMBDA,
       schedule: 'rate(30 days)',
       duration: '2h',
       rotateImmediately: false,
     });
-    expect(sm.mock.commandCalls(RotateSecretCommand)[0]?.args[0].input).toEqual({
+    expect(sm.sent('RotateSecret')[0]).toEqual({
       SecretId: 'db',
       RotationLambdaARN: LAMBDA,
       RotationRules: { ScheduleExpression: 'rate(30 days)', Duration: '2h' },
@@ -70,30 +82,34 @@ describe('configureRotation / rotateNow / cancelRotation', () => {
   });
 
   it('validates the schedule before calling AWS', async () => {
-    const sm = createFakeSecretsManager('db', '{}');
+    const sm = createInMemorySecret('db', '{}');
     await expect(
       configureRotation(sm.client, 'db', { lambdaArn: LAMBDA, schedule: 'rate(1 hours)' }),
     ).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
       secretId: 'db',
     });
-    expect(sm.mock.commandCalls(RotateSecretCommand)).toHaveLength(0);
+    expect(sm.sent('RotateSecret')).toHaveLength(0);
   });
 
   it('rotateNow sends RotateSecret without rules and returns the new version id', async () => {
-    const sm = createFakeSecretsManager('db', '{}');
-    const out = await rotateNow(sm.client, 'db', { clientRequestToken: 'tok-1' });
-    expect(out.versionId).toBe('tok-1');
-    expect(sm.mock.commandCalls(RotateSecretCommand)[0]?.args[0].input).toEqual({
+    const sm = await configured();
+    const token = vid('tok-1');
+    const out = await rotateNow(sm.client, 'db', { clientRequestToken: token });
+    expect(out.versionId).toBe(token);
+    expect(sm.sent('RotateSecret')[1]).toEqual({
       SecretId: 'db',
-      ClientRequestToken: 'tok-1',
+      ClientRequestToken: token,
     });
+    // As on AWS, RotateSecret made the token's version, AWSPENDING without a value yet.
+    expect(await sm.holder('AWSPENDING')).toBe(token);
   });
 
   it('cancelRotation sends CancelRotateSecret and maps errors', async () => {
-    const sm = createFakeSecretsManager('db', '{}');
+    const sm = await configured();
     await cancelRotation(sm.client, 'db');
-    expect(sm.mock.commandCalls(CancelRotateSecretCommand)).toHaveLength(1);
+    expect(sm.sent('CancelRotateSecret')).toHaveLength(1);
+    expect((await getVersionStages(sm.client, 'db')).rotationEnabled).toBe(false);
     await expect(cancelRotation(sm.client, 'other')).rejects.toMatchObject({
       code: 'NOT_FOUND',
       secretId: 'other',

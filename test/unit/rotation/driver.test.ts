@@ -1,13 +1,12 @@
-import { PutSecretValueCommand, RotateSecretCommand } from '@aws-sdk/client-secrets-manager';
 import { describe, expect, it } from 'vitest';
 import { runRotation } from '../../../src/rotation/index.js';
-import { createFakeSecretsManager } from './fake-secrets-manager.js';
 import { createFakeStrategy } from './fake-strategy.js';
+import { createInMemorySecret, V1, vid } from './in-memory-secret.js';
 
 const INITIAL = JSON.stringify({ username: 'app', password: 'pw0' });
 
 function setup() {
-  const sm = createFakeSecretsManager('db', INITIAL);
+  const sm = createInMemorySecret('db', INITIAL);
   const strategy = createFakeStrategy(INITIAL);
   return { sm, strategy };
 }
@@ -22,8 +21,8 @@ describe('runRotation', () => {
     expect(result.token).toMatch(/^[0-9a-f-]{36}$/);
     expect(result).toMatchObject({ resumed: false, alreadyCurrent: false });
     expect(steps).toEqual(['createSecret:done', 'setSecret:done', 'testSecret:done', 'finishSecret:done']);
-    expect(sm.stages()).toEqual({ v1: ['AWSPREVIOUS'], [result.token]: ['AWSCURRENT'] });
-    expect(sm.mock.commandCalls(RotateSecretCommand)).toHaveLength(0);
+    expect(await sm.stages()).toEqual({ [V1]: ['AWSPREVIOUS'], [result.token]: ['AWSCURRENT'] });
+    expect(sm.sent('RotateSecret')).toHaveLength(0);
   });
 
   it('requires rotation enabled when asked to', async () => {
@@ -33,7 +32,7 @@ describe('runRotation', () => {
     ).rejects.toMatchObject({
       code: 'ROTATION_NOT_ENABLED',
     });
-    expect(sm.mock.commandCalls(PutSecretValueCommand)).toHaveLength(0);
+    expect(sm.sent('PutSecretValue')).toHaveLength(0);
   });
 
   it('uses the given token', async () => {
@@ -42,26 +41,27 @@ describe('runRotation', () => {
       token: 'my-token-0001-aaaaaaaaaaaaaaaaaaaa',
     });
     expect(result.token).toBe('my-token-0001-aaaaaaaaaaaaaaaaaaaa');
-    expect(sm.holder('AWSCURRENT')).toBe('my-token-0001-aaaaaaaaaaaaaaaaaaaa');
+    expect(await sm.holder('AWSCURRENT')).toBe('my-token-0001-aaaaaaaaaaaaaaaaaaaa');
   });
 
   it('stops after a step and resumes the same rotation on the next run', async () => {
     const { sm, strategy } = setup();
     const first = await runRotation(sm.client, 'db', strategy, { stopAfter: 'setSecret' });
     expect(first.steps).toEqual(['createSecret', 'setSecret']);
-    expect(sm.holder('AWSPENDING')).toBe(first.token);
+    expect(await sm.holder('AWSPENDING')).toBe(first.token);
     const second = await runRotation(sm.client, 'db', strategy);
     expect(second).toMatchObject({ token: first.token, resumed: true });
-    expect(sm.stages()).toEqual({ v1: ['AWSPREVIOUS'], [first.token]: ['AWSCURRENT'] });
+    expect(await sm.stages()).toEqual({ [V1]: ['AWSPREVIOUS'], [first.token]: ['AWSCURRENT'] });
     expect(strategy.calls.filter((c) => c.method === 'createPendingValue')).toHaveLength(1);
   });
 
   it('resumes a rotation Secrets Manager started (AWSPENDING version without a value)', async () => {
     const { sm, strategy } = setup();
-    sm.versions.set('aws-token', { stages: new Set(['AWSPENDING']), value: undefined });
+    const awsToken = vid('aws-token');
+    await sm.enableRotation(awsToken);
     const result = await runRotation(sm.client, 'db', strategy);
-    expect(result).toMatchObject({ token: 'aws-token', resumed: true });
-    expect(sm.holder('AWSCURRENT')).toBe('aws-token');
+    expect(result).toMatchObject({ token: awsToken, resumed: true });
+    expect(await sm.holder('AWSCURRENT')).toBe(awsToken);
   });
 
   it('returns alreadyCurrent for a token that is AWSCURRENT, running nothing', async () => {
@@ -86,7 +86,7 @@ describe('runRotation', () => {
   it('refuses a token that names a version which is not pending', async () => {
     const { sm, strategy } = setup();
     const old = '00000000-0000-4000-8000-000000000000';
-    sm.versions.set(old, { stages: new Set(['AWSPREVIOUS']), value: 'x' });
+    await sm.addVersion(old, 'x', ['AWSPREVIOUS']);
     await expect(runRotation(sm.client, 'db', strategy, { token: old })).rejects.toMatchObject({
       code: 'ROTATION_INVALID_TOKEN',
     });
@@ -94,20 +94,20 @@ describe('runRotation', () => {
 
   it('cleans an AWSPENDING left on the current version and starts a new rotation', async () => {
     const { sm, strategy } = setup();
-    sm.versions.get('v1')?.stages.add('AWSPENDING');
+    await sm.label('AWSPENDING', V1);
     const result = await runRotation(sm.client, 'db', strategy);
     expect(result.resumed).toBe(false);
-    expect(sm.stages()).toEqual({ v1: ['AWSPREVIOUS'], [result.token]: ['AWSCURRENT'] });
+    expect(await sm.stages()).toEqual({ [V1]: ['AWSPREVIOUS'], [result.token]: ['AWSCURRENT'] });
   });
 
   it('leaves AWSCURRENT alone when testSecret fails, and the next run finishes', async () => {
     const { sm, strategy } = setup();
     strategy.failNext('testSecret');
     await expect(runRotation(sm.client, 'db', strategy)).rejects.toMatchObject({ code: 'ROTATION_FAILED' });
-    expect(sm.holder('AWSCURRENT')).toBe('v1');
+    expect(await sm.holder('AWSCURRENT')).toBe(V1);
     const again = await runRotation(sm.client, 'db', strategy);
     expect(again.resumed).toBe(true);
-    expect(sm.holder('AWSCURRENT')).toBe(again.token);
+    expect(await sm.holder('AWSCURRENT')).toBe(again.token);
   });
 
   it('rejects a token AWS would refuse as ClientRequestToken', async () => {

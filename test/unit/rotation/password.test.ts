@@ -1,4 +1,3 @@
-import { GetRandomPasswordCommand } from '@aws-sdk/client-secrets-manager';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_EXCLUDE_CHARACTERS,
@@ -7,7 +6,7 @@ import {
   parseRotationEvent,
   passwordPolicyFromEnv,
 } from '../../../src/rotation/index.js';
-import { createFakeSecretsManager } from './fake-secrets-manager.js';
+import { createInMemorySecret } from './in-memory-secret.js';
 
 describe('passwordPolicyFromEnv', () => {
   it('reads the variables of AWS templates', () => {
@@ -31,18 +30,18 @@ describe('passwordPolicyFromEnv', () => {
   });
 
   it('leaves unset variables to the defaults', async () => {
-    const sm = createFakeSecretsManager('db', '{}');
+    const sm = createInMemorySecret('db', '{}');
     const password = await generatePassword(sm.client, passwordPolicyFromEnv({}));
     expect(password).toHaveLength(DEFAULT_PASSWORD_LENGTH);
     expect([...password].some((c) => DEFAULT_EXCLUDE_CHARACTERS.includes(c))).toBe(false);
-    expect(sm.mock.commandCalls(GetRandomPasswordCommand)[0]?.args[0].input).toEqual({
+    expect(sm.sent('GetRandomPassword')[0]).toEqual({
       PasswordLength: 32,
       ExcludeCharacters: ':/@"\'\\',
     });
   });
 
   it('a non-numeric PASSWORD_LENGTH is rejected when used', async () => {
-    const sm = createFakeSecretsManager('db', '{}');
+    const sm = createInMemorySecret('db', '{}');
     await expect(
       generatePassword(sm.client, passwordPolicyFromEnv({ PASSWORD_LENGTH: 'long' })),
     ).rejects.toMatchObject({

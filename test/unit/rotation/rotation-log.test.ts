@@ -9,11 +9,11 @@ import { describe, expect, it } from 'vitest';
 import winston from 'winston';
 import type { SecretkitLogger } from '../../../src/observe/logger.js';
 import { createRotationHandler, type RotationStepName } from '../../../src/rotation/index.js';
-import { createFakeSecretsManager } from './fake-secrets-manager.js';
 import { createFakeStrategy } from './fake-strategy.js';
+import { createInMemorySecret, vid } from './in-memory-secret.js';
 
 const INITIAL = JSON.stringify({ username: 'app', password: 'pw0-never-logged' });
-const TOKEN = 'tok-log';
+const TOKEN = vid('tok-log');
 
 function sink(): { stream: Writable; lines: () => Record<string, unknown>[]; text: () => string } {
   const chunks: string[] = [];
@@ -33,13 +33,12 @@ function sink(): { stream: Writable; lines: () => Record<string, unknown>[]; tex
 }
 
 async function rotate(logger: SecretkitLogger) {
-  const sm = createFakeSecretsManager('db', INITIAL);
-  sm.rotationEnabled = true;
-  sm.versions.set(TOKEN, { stages: new Set(['AWSPENDING']), value: undefined });
+  const sm = createInMemorySecret('db', INITIAL);
+  await sm.enableRotation(TOKEN);
   const handler = createRotationHandler(createFakeStrategy(INITIAL), { client: sm.client, logger });
   const steps: RotationStepName[] = ['createSecret', 'setSecret', 'testSecret', 'finishSecret'];
   for (const Step of steps) await handler({ Step, SecretId: sm.arn, ClientRequestToken: TOKEN });
-  const pending = JSON.parse(sm.versions.get(TOKEN)?.value ?? '{}') as { password?: string };
+  const pending = JSON.parse((await sm.value(TOKEN)) ?? '{}') as { password?: string };
   return { arn: sm.arn, password: pending.password ?? '' };
 }
 
