@@ -1,16 +1,24 @@
 /**
  * An in-process Secrets Manager for the benchmarks: a custom `requestHandler` on a real
  * `SecretsManagerClient`. The SDK's whole middleware stack runs (serialisation, SigV4 signing,
- * retry strategy, user agent, deserialisation, error parsing); only the network is replaced by a
- * canned JSON answer after a fixed delay. That way every library pays what a real call costs in
- * CPU, and a library that adds its own middleware (secretkit's user agent) is measured with it.
- * (A `finalizeRequest` middleware would skip signing and deserialisation, i.e. under-count.)
+ * retry strategy, user agent, deserialisation, error parsing); only the network is replaced.
+ * That way every library pays what a real call costs in CPU, and a library that adds its own
+ * middleware (secretkit's user agent) is measured with it. (A `finalizeRequest` middleware would
+ * skip signing and deserialisation, i.e. under-count.)
+ *
+ * The handler is a thin HTTP adapter: it reads the operation from `X-Amz-Target` and the input
+ * from the JSON body, sends that command to `secretkit/testing`'s `InMemorySecretsManager` (the
+ * fake the tests use, parity-tested against moto), and writes its output, or its error as
+ * `__type` + `message`, as the JSON the SDK's deserialiser reads. State and semantics (versions,
+ * labels, ARNs, errors) are the in-memory fake's.
  *
  * `maxAttempts: 1`, so the SDK's own retries never run: one `send` is one HTTP request, and the
  * call counts are what each library asks for.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import * as sdk from '@aws-sdk/client-secrets-manager';
+import { SecretsManagerClient, SecretsManagerServiceException } from '@aws-sdk/client-secrets-manager';
+import { InMemorySecretsManager, SUPPORTED_OPERATIONS } from '../../src/testing/index.js';
 
 /** How the fake answers. */
 export type FakeMode = 'ok' | 'throttle' | 'network';
@@ -37,8 +45,14 @@ interface ResponseLike {
   body: Uint8Array;
 }
 
+type Send = (command: unknown, options?: { abortSignal?: AbortSignal | undefined }) => Promise<unknown>;
+type CommandClass = new (input: unknown) => unknown;
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+const JSON_HEADERS = { 'content-type': 'application/x-amz-json-1.1' };
+/** The in-memory fake's call log is not needed (the counters are here): dropped this often. */
+const CALL_LOG_LIMIT = 1_024;
 
 /** The request body as text: the SDK sends a string or bytes (a Uint8Array subclass). */
 function bodyText(body: unknown): string {
@@ -46,7 +60,22 @@ function bodyText(body: unknown): string {
   if (body instanceof Uint8Array) return decoder.decode(body);
   return body === undefined || body === null ? '{}' : String(body);
 }
-const JSON_HEADERS = { 'content-type': 'application/x-amz-json-1.1' };
+
+/** The SDK's command class of each operation the in-memory fake implements. */
+const COMMANDS = new Map<string, CommandClass>(
+  SUPPORTED_OPERATIONS.map((op) => [op, (sdk as unknown as Record<string, CommandClass>)[`${op}Command`]!]),
+);
+
+/** JSON of an SDK output: dates as epoch seconds, bytes as base64, `$metadata` left out. */
+function outputJson(output: object): string {
+  return JSON.stringify(output, function (this: Record<string, unknown>, key, value: unknown) {
+    if (key === '$metadata') return undefined;
+    const raw = this[key]; // before Date.prototype.toJSON ran
+    if (raw instanceof Date) return raw.getTime() / 1000;
+    if (raw instanceof Uint8Array) return Buffer.from(raw).toString('base64');
+    return value;
+  });
+}
 
 /** A network-level failure, shaped like the one Node's http client raises. */
 function networkError(): Error {
@@ -62,25 +91,33 @@ export interface FakeOptions {
 }
 
 /**
- * The fake service. Secrets are plain strings; each successful read of a secret reports its
- * current version (bump it with {@link FakeSecretsManager.put}).
+ * The fake service. Each successful read of a secret reports its current version (a new one
+ * with {@link FakeSecretsManager.put}).
  */
 export class FakeSecretsManager {
   readonly delayMs: number;
   readonly region: string;
+  /** How the next requests are answered: `ok`, or the failure every one of them gets. */
   mode: FakeMode = 'ok';
   readonly calls: FakeCalls = { total: 0, GetSecretValue: 0, BatchGetSecretValue: 0, other: 0 };
-  readonly #secrets = new Map<string, { value: string; version: number }>();
+  readonly #inMemory: InMemorySecretsManager;
+  readonly #send: Send;
+  readonly #names = new Set<string>();
 
   constructor(options: FakeOptions = {}) {
     this.delayMs = options.delayMs ?? 5;
     this.region = options.region ?? 'us-east-1';
+    this.#inMemory = new InMemorySecretsManager({ region: this.region, seed: 1 });
+    this.#send = this.#inMemory.send as unknown as Send;
   }
 
-  /** Creates or updates a secret (a new version each time). */
+  /** Creates a secret, or puts a new AWSCURRENT version of it (the old one becomes AWSPREVIOUS). */
   put(name: string, value: string): this {
-    const old = this.#secrets.get(name);
-    this.#secrets.set(name, { value, version: (old?.version ?? 0) + 1 });
+    if (this.#names.has(name)) this.#inMemory.simulateRotation(name, value);
+    else {
+      this.#inMemory.seed({ name, value });
+      this.#names.add(name);
+    }
     return this;
   }
 
@@ -90,6 +127,7 @@ export class FakeSecretsManager {
     this.calls.GetSecretValue = 0;
     this.calls.BatchGetSecretValue = 0;
     this.calls.other = 0;
+    this.#inMemory.resetCalls();
   }
 
   /** SDK client options that route every request to this fake. */
@@ -130,85 +168,54 @@ export class FakeSecretsManager {
     this.calls.total++;
     if (operation === 'GetSecretValue' || operation === 'BatchGetSecretValue') this.calls[operation]++;
     else this.calls.other++;
+    if (this.calls.total % CALL_LOG_LIMIT === 0) this.#inMemory.resetCalls();
     const mode = this.mode; // the mode when the request was sent
-    // delayMs 0 answers on the next microtask: no timer, so CPU measurements see only the SDK's work.
+    const input = JSON.parse(bodyText(request.body)) as Record<string, unknown>;
+    if (typeof input['SecretBinary'] === 'string')
+      input['SecretBinary'] = Buffer.from(input['SecretBinary'], 'base64');
+    // No timer at delayMs 0: the answer comes within microtasks, so CPU measurements see only
+    // the SDK's work (and the in-memory fake's, the same for every library).
     if (this.delayMs > 0)
       await sleep(this.delayMs, undefined, options?.abortSignal ? { signal: options.abortSignal } : {});
-    else await Promise.resolve();
-    if (mode === 'network') throw networkError();
-    if (mode === 'throttle') return this.#error(400, 'ThrottlingException', 'Rate exceeded');
-    const input = JSON.parse(bodyText(request.body)) as Record<string, unknown>;
-    if (operation === 'GetSecretValue') return this.#getSecretValue(String(input['SecretId']));
-    if (operation === 'BatchGetSecretValue') {
-      const ids = Array.isArray(input['SecretIdList']) ? input['SecretIdList'].map(String) : [];
-      return this.#batchGetSecretValue(ids);
+    const Command = COMMANDS.get(operation);
+    if (!Command) return this.#error(400, 'UnknownOperationException', `Unknown operation ${operation}.`);
+    // failNext then send, synchronously: this very call takes the failure.
+    if (mode === 'throttle') this.#inMemory.failNext(1, 'throttle');
+    else if (mode === 'network') this.#inMemory.failNext(1, networkError);
+    try {
+      const output = await this.#send(new Command(input), { abortSignal: options?.abortSignal });
+      return this.#ok(outputJson(output as object), output);
+    } catch (error) {
+      if (error instanceof SecretsManagerServiceException) {
+        return this.#error(error.$metadata.httpStatusCode ?? 400, error.name, error.message, error);
+      }
+      throw error; // network-level failures reach the SDK as its HTTP handler's would
     }
-    return this.#error(400, 'InvalidRequestException', `The fake does not implement ${operation}.`);
   };
 
-  #arn(name: string): string {
-    return `arn:aws:secretsmanager:${this.region}:123456789012:secret:${name}-AbCdEf`;
-  }
-
-  #entry(name: string): Record<string, unknown> | undefined {
-    const secret =
-      this.#secrets.get(name) ?? this.#secrets.get(name.replace(/^arn:.*:secret:|-[A-Za-z0-9]{6}$/g, ''));
-    if (!secret) return undefined;
-    return {
-      ARN: this.#arn(name),
-      Name: name,
-      VersionId: `00000000-0000-4000-8000-${String(secret.version).padStart(12, '0')}`,
-      SecretString: secret.value,
-      VersionStages: ['AWSCURRENT'],
-      CreatedDate: 1_700_000_000 + secret.version,
-    };
-  }
-
-  #getSecretValue(name: string): { response: ResponseLike } {
-    const entry = this.#entry(name);
-    if (!entry) {
-      return this.#error(
-        400,
-        'ResourceNotFoundException',
-        "Secrets Manager can't find the specified secret.",
-      );
-    }
-    return this.#ok(entry);
-  }
-
-  #batchGetSecretValue(ids: readonly string[]): { response: ResponseLike } {
-    const values: Record<string, unknown>[] = [];
-    const errors: Record<string, unknown>[] = [];
-    for (const id of ids) {
-      const entry = this.#entry(id);
-      if (entry) values.push(entry);
-      else
-        errors.push({
-          SecretId: id,
-          ErrorCode: 'ResourceNotFoundException',
-          Message: "Secrets Manager can't find the specified secret.",
-        });
-    }
-    return this.#ok({ SecretValues: values, Errors: errors });
-  }
-
-  #ok(body: unknown): { response: ResponseLike } {
+  #ok(body: string, output: unknown): { response: ResponseLike } {
     return {
       response: {
         statusCode: 200,
-        headers: { ...JSON_HEADERS, 'x-amzn-requestid': 'bench' },
-        body: encoder.encode(JSON.stringify(body)),
+        headers: { ...JSON_HEADERS, 'x-amzn-requestid': requestId(output) },
+        body: encoder.encode(body),
       },
     };
   }
 
-  #error(status: number, type: string, message: string): { response: ResponseLike } {
+  #error(status: number, type: string, message: string, error?: unknown): { response: ResponseLike } {
     return {
       response: {
         statusCode: status,
-        headers: { ...JSON_HEADERS, 'x-amzn-requestid': 'bench', 'x-amzn-errortype': type },
+        headers: { ...JSON_HEADERS, 'x-amzn-requestid': requestId(error), 'x-amzn-errortype': type },
         body: encoder.encode(JSON.stringify({ __type: type, message })),
       },
     };
   }
+}
+
+/** The request id the in-memory fake gave an answer or error. */
+function requestId(answer: unknown): string {
+  const id = (answer as { $metadata?: { requestId?: unknown } } | undefined)?.$metadata?.requestId;
+  return typeof id === 'string' ? id : 'bench';
 }
