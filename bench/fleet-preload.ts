@@ -18,7 +18,7 @@ import {
   type SecretsManagerClientConfig,
 } from '@aws-sdk/client-secrets-manager';
 import { startMoto } from '../scripts/lib/moto-server.js';
-import { transportStats } from '../src/fleet/index.js';
+import { agentTransport, transportStats } from '../src/fleet/index.js';
 import { SecretsClient } from '../src/index.js';
 import { startAgentStandIn } from '../test/support/agent-standin.js';
 
@@ -55,7 +55,7 @@ async function scenario(
         // The emulator answers a cold host's burst slowly: measure calls, not the 3 s deadline.
         regionTimeoutMs: 120_000,
         ...(standIn
-          ? { transport: 'agent' as const, agent: { endpoint: standIn.url, token: TOKEN, timeoutMs: 30_000 } }
+          ? { transport: agentTransport({ endpoint: standIn.url, token: TOKEN, timeoutMs: 30_000 }) }
           : {}),
       }),
   );

@@ -18,7 +18,12 @@ import { pathToFileURL } from 'node:url';
 import { PutSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CreateQueueCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startMoto } from '../scripts/lib/moto-server.js';
-import { handleSecretEvent, subscribeToSecretEvents, transportStats } from '../src/fleet/index.js';
+import {
+  agentTransport,
+  handleSecretEvent,
+  subscribeToSecretEvents,
+  transportStats,
+} from '../src/fleet/index.js';
 import { SecretsClient } from '../src/index.js';
 import { InMemorySecretsManager, seededRandom } from '../src/testing/index.js';
 import { startAgentStandIn } from '../test/support/agent-standin.js';
@@ -70,10 +75,7 @@ async function simulate(mode: Mode, eventDelayMs: number): Promise<Result> {
         clock,
         random: seededRandom(i + 1),
         ...(mode === 'agent'
-          ? {
-              transport: 'agent' as const,
-              agent: { endpoint: standIn?.url, token: TOKEN, timeoutMs: 30_000 },
-            }
+          ? { transport: agentTransport({ endpoint: standIn?.url, token: TOKEN, timeoutMs: 30_000 }) }
           : {}),
         ...(mode === 'budget' ? { maxCallsPerMinute: BUDGET_PER_MINUTE } : {}),
       }),

@@ -13,7 +13,14 @@ import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
 import { FAILOVER_OPTION_KEYS, resolveRouterOptions } from '../failover/defaults.js';
 import type { RegionRouterOptions, RouterEvent } from '../failover/types.js';
 import { channels } from '../observe/channels.js';
-import { checkKnownKeys, checkOptionsObject, functionOption, invalidOption } from '../options/checks.js';
+import {
+  checkKnownKeys,
+  checkOptionsObject,
+  functionOption,
+  invalidOption,
+  replacedOption,
+} from '../options/checks.js';
+import { transportPlanner } from '../transport/select.js';
 import { resolveRegionClients } from './regions.js';
 import type { SecretkitEvent, SecretkitLogger, SecretsClientOptions } from './types.js';
 
@@ -30,9 +37,8 @@ export const CLIENT_OPTION_KEYS: ReadonlySet<string> = new Set<string>([
   'logger',
   'clock',
   'random',
-  // transport/ (#13): validated by createTransport
+  // transport/ (#13): `transport` checked here, the budget by createTransport
   'transport',
-  'agent',
   'maxCallsPerMinute',
   ...CACHE_OPTION_KEYS,
   ...FAILOVER_OPTION_KEYS,
@@ -48,6 +54,26 @@ export interface ResolvedClientOptions {
   readonly onEvent: ((event: SecretkitEvent) => void) | undefined;
   /** The user's logger, if any. */
   readonly logger: SecretkitLogger | undefined;
+}
+
+/**
+ * `transport`: `'sdk'`, undefined, or an object made by `agentTransport()` (secretkit/fleet).
+ * The 0.1 forms (`transport: 'agent' | 'auto'`, the `agent` option) say what to write instead.
+ */
+function checkTransport(options: SecretsClientOptions): void {
+  const transport: unknown = options.transport;
+  const old = 'agent' in options ? 'agent' : transport === 'agent' || transport === 'auto' ? 'transport' : '';
+  if (old !== '') {
+    throw replacedOption(
+      OWNER,
+      old,
+      old === 'agent' ? 'agent' : `transport: '${transport}'`,
+      "use `transport: agentTransport()` from 'secretkit/fleet' (it takes the Agent settings and mode: 'auto')",
+    );
+  }
+  if (transport !== undefined && transport !== 'sdk' && transportPlanner(transport) === undefined) {
+    throw invalidOption(OWNER, 'transport', "'sdk' or made by agentTransport() (secretkit/fleet)", transport);
+  }
 }
 
 function checkLogger(logger: unknown): SecretkitLogger | undefined {
@@ -70,7 +96,8 @@ function checkLogger(logger: unknown): SecretkitLogger | undefined {
  * @param input - what the caller passed
  * @param emit - the client's one event fan-out (cache and router events go there)
  * @throws SecretkitError `INVALID_ARGUMENT` naming the option (`details.option`): unknown keys,
- *   out-of-range numbers, timers above 2³¹−1 ms, bad regions, conflicting client sources
+ *   out-of-range numbers, timers above 2³¹−1 ms, bad regions, conflicting client sources, a
+ *   `transport` that is neither 'sdk' nor made by `agentTransport()`
  */
 export function resolveClientOptions(
   input: SecretsClientOptions | undefined,
@@ -78,6 +105,7 @@ export function resolveClientOptions(
 ): ResolvedClientOptions {
   checkOptionsObject(OWNER, input);
   const options: SecretsClientOptions = input ?? {};
+  checkTransport(options); // before the key check: a 0.1 `agent` option gets its own message
   checkKnownKeys(OWNER, options, CLIENT_OPTION_KEYS);
   const onEvent = functionOption<((event: SecretkitEvent) => void) | undefined>(
     OWNER,

@@ -1,5 +1,6 @@
 /**
- * secretkit/fleet: secretkit across a fleet. Invalidation from Secrets Manager events
+ * secretkit/fleet: secretkit across a fleet. The Agent transport (`agentTransport()`, for the
+ * `transport` option of `SecretsClient`), invalidation from Secrets Manager events
  * (`handleSecretEvent`, the SQS subscriber), `watch` for environments without events, the
  * transport counters (Agent / SDK / budget) and the cost estimate. See docs/fleet.md.
  *
@@ -7,12 +8,14 @@
  */
 
 export { AGENT_DEFAULT_PORT, AGENT_TOKEN_HEADER } from '../transport/agent-endpoint.js';
+export { agentTransport } from '../transport/agent-factory.js';
 export { transportStats } from '../transport/select.js';
 export type {
   AgentOptions,
+  AgentTransport,
+  AgentTransportOptions,
   FallbackReason,
   TransportEvent,
-  TransportMode,
   TransportOptions,
   TransportStats,
 } from '../transport/types.js';

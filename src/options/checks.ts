@@ -34,6 +34,21 @@ export function invalidOption(owner: string, option: string, rule: string, got: 
 }
 
 /**
+ * The error for an option, or a value of one, that an earlier release took and that is now
+ * written another way (a pre-1.0 change; docs/migrating.md lists them).
+ *
+ * @param owner - whose option
+ * @param option - the option's name
+ * @param was - what was given, as the caller wrote it (never a secret: option names and enums)
+ * @param instead - what to write instead
+ */
+export function replacedOption(owner: string, option: string, was: string, instead: string): SecretkitError {
+  return new SecretkitError('INVALID_ARGUMENT', `${owner} option ${was} is gone: ${instead}`, {
+    details: { option },
+  });
+}
+
+/**
  * Throws for a key that is not an option (a typo such as `ttlMS` would otherwise be ignored).
  *
  * @param owner - whose options

@@ -1,6 +1,6 @@
 /**
  * Where the local Agent or Lambda extension listens, where its SSRF token comes from, and
- * whether the environment shows one (for `transport: 'auto'`). The contract, read from the
+ * whether the environment shows one (for `agentTransport({ mode: 'auto' })`). The contract, read from the
  * Agent's source (aws/aws-workload-credentials-provider, formerly aws-secretsmanager-agent)
  * and AWS's Lambda extension documentation:
  * - port 2773 by default; the Agent sets it only in its config file (`http_port`), the
@@ -33,6 +33,12 @@ function inLambda(env: Env): boolean {
   return Boolean(env['AWS_LAMBDA_FUNCTION_NAME'] || env['AWS_LAMBDA_RUNTIME_API']);
 }
 
+function badEndpoint(): SecretkitError {
+  return new SecretkitError('INVALID_ARGUMENT', 'agentTransport option endpoint must be an http:// URL', {
+    details: { option: 'endpoint' },
+  });
+}
+
 /**
  * The Agent's base URL.
  *
@@ -44,11 +50,9 @@ export function agentEndpoint(options: AgentOptions | undefined, env: Env = proc
     try {
       url = new URL(options.endpoint);
     } catch {
-      throw new SecretkitError('INVALID_ARGUMENT', '`agent.endpoint` must be an http:// URL.');
+      throw badEndpoint();
     }
-    if (url.protocol !== 'http:') {
-      throw new SecretkitError('INVALID_ARGUMENT', '`agent.endpoint` must be an http:// URL.');
-    }
+    if (url.protocol !== 'http:') throw badEndpoint();
     return url.origin;
   }
   const raw = env['PARAMETERS_SECRETS_EXTENSION_HTTP_PORT'];
@@ -105,8 +109,8 @@ export function agentTokenSource(
 }
 
 /**
- * Whether the environment shows an Agent or extension (`transport: 'auto'`): an explicit
- * `agent` option; `AWS_TOKEN` set (the Agent's own variable); in Lambda, a
+ * Whether the environment shows an Agent or extension (`mode: 'auto'`): an explicit endpoint
+ * or token given to `agentTransport()`; `AWS_TOKEN` set (the Agent's own variable); in Lambda, a
  * `PARAMETERS_SECRETS_EXTENSION_*` variable or an extension whose file name mentions
  * "secrets" in `/opt/extensions`; or the Agent's token file.
  */

@@ -24,7 +24,7 @@ type Send = SecretsManagerClientLike['send'];
 type SendOptions = { abortSignal?: AbortSignal } | undefined;
 
 /** What the Agent transport needs. */
-export interface AgentTransportOptions extends AgentOptions {
+export interface AgentClientOptions extends AgentOptions {
   /** The Agent's base URL (resolved). */
   readonly endpoint: string;
   /** The client every non-read command, and every fallback, goes to. */
@@ -56,7 +56,7 @@ const defaultSleep = (ms: number): Promise<void> =>
  *
  * @param options - endpoint, token, timings, the SDK client to fall back to, counters
  */
-export function createAgentTransport(options: AgentTransportOptions): SecretsManagerClientLike {
+export function createAgentTransport(options: AgentClientOptions): SecretsManagerClientLike {
   const token = agentTokenSource(options);
   const timeoutMs = options.timeoutMs ?? 2_000;
   const retries = options.notReadyRetries ?? 3;

@@ -1,23 +1,23 @@
 /**
- * Chooses the transport of a SecretsClient and wraps its per-region SDK clients: the call budget
- * (when `maxCallsPerMinute` is set) in front of every SDK client, and the Agent transport in front
- * of the primary region's (with `transport: 'agent'`, or `'auto'` when an Agent shows). The
- * client calls {@link createTransport} once and passes its client factory through `wrap`.
+ * The transport of a SecretsClient: wraps its per-region SDK clients with the SDK call counter
+ * and the call budget (when `maxCallsPerMinute` is set), and, when `transport` is an object made
+ * by `agentTransport()` (secretkit/fleet), hands the primary region's client to that object's
+ * plan. The client calls {@link createTransport} once and passes its client factory through
+ * `wrap`.
+ *
+ * This module never imports the Agent code (agent-*.ts): a reader on the SDK transport does not
+ * bundle it. The Agent side reaches in through {@link TRANSPORT_PLAN}.
  */
 
-import { secretNamesOf } from '../arn/secret-arn.js';
 import { type CallBudget, checkBudget, createCallBudget } from '../budget/call-budget.js';
 import type { Clock } from '../cache/clock.js';
-import { SecretkitError } from '../errors/secretkit-error.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
-import { agentEndpoint, agentPresent } from './agent-endpoint.js';
-import { createAgentTransport } from './agent-transport.js';
 import { TransportCounters } from './counters.js';
 import type { TransportEvent, TransportOptions, TransportStats } from './types.js';
 
 /** The transport of one client. */
 export interface Transport {
-  /** Wraps the client factory: budget on every region, the Agent on the primary. */
+  /** Wraps the client factory: counter and budget on every region, the plan on the primary. */
   wrap(
     factory: (region: string) => SecretsManagerClientLike,
     primaryRegion: string,
@@ -26,6 +26,32 @@ export interface Transport {
   stats(): TransportStats;
   /** Makes the next Agent read of each secret bypass the Agent's cache (`refreshNow`). */
   refreshNext(secretIds: readonly string[]): void;
+}
+
+/** What a transport object (made by `agentTransport()`) does for one client. */
+export interface TransportPlan {
+  /** The transport chosen for this client (`auto` resolved). */
+  readonly mode: 'agent' | 'sdk';
+  /** Wraps the primary region's (counted, budgeted) SDK client; absent: the SDK alone. */
+  readonly primary?:
+    | ((sdk: SecretsManagerClientLike, counters: TransportCounters) => SecretsManagerClientLike)
+    | undefined;
+  /** See {@link Transport.refreshNext}. */
+  readonly refreshNext?: ((secretIds: readonly string[]) => void) | undefined;
+}
+
+/**
+ * The key under which a transport object carries its planner, `(clock) => TransportPlan`, run
+ * once per client. `Symbol.for`, so a client of one copy of secretkit accepts the object of
+ * another (ESM and CommonJS in one app), as errors are recognised across copies.
+ */
+export const TRANSPORT_PLAN: unique symbol = Symbol.for('secretkit/transportPlan');
+
+/** The planner of a transport object, or undefined when `value` is not one. */
+export function transportPlanner(value: unknown): ((clock: Clock) => TransportPlan) | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const planner = (value as { [TRANSPORT_PLAN]?: unknown })[TRANSPORT_PLAN];
+  return typeof planner === 'function' ? (planner as (clock: Clock) => TransportPlan) : undefined;
 }
 
 /** A wrapper that still lets the owner destroy the SDK client inside. */
@@ -38,31 +64,27 @@ function withDestroy(
 }
 
 /**
- * Resolves the transport from the options.
+ * Resolves the transport from the options (checked by the options resolver first).
  *
- * @param options - `transport`, `agent`, `maxCallsPerMinute`
+ * @param options - `transport`, `maxCallsPerMinute`
  * @param clock - the client's clock
  * @param onEvent - receives transport events
- * @throws SecretkitError `INVALID_ARGUMENT` for a bad mode, endpoint or budget
+ * @throws SecretkitError `INVALID_ARGUMENT` for a bad budget, or an Agent endpoint (the port
+ *   variable) that is not valid
  */
 export function createTransport(
   options: TransportOptions,
   clock: Clock,
   onEvent?: (event: TransportEvent) => void,
 ): Transport {
-  const mode = options.transport ?? 'sdk';
-  if (mode !== 'sdk' && mode !== 'agent' && mode !== 'auto') {
-    throw new SecretkitError('INVALID_ARGUMENT', "`transport` must be 'auto', 'agent' or 'sdk'.");
-  }
   checkBudget(options.maxCallsPerMinute);
-  const useAgent = mode === 'agent' || (mode === 'auto' && agentPresent(options.agent));
-  const endpoint = useAgent ? agentEndpoint(options.agent) : undefined;
-  const counters = new TransportCounters(useAgent ? 'agent' : 'sdk', onEvent);
+  // `transport` is 'sdk', undefined or a transport object: the options resolver checked it.
+  const plan: TransportPlan | undefined = transportPlanner(options.transport)?.(clock);
+  const counters = new TransportCounters(plan?.mode ?? 'sdk', onEvent);
   const budget: CallBudget | undefined =
     options.maxCallsPerMinute === undefined
       ? undefined
       : createCallBudget(options.maxCallsPerMinute, clock, counters);
-  const pending = new Set<string>();
   return {
     wrap(factory, primaryRegion) {
       return (region) => {
@@ -75,25 +97,13 @@ export function createTransport(
           }) as unknown as SecretsManagerClientLike['send'],
         };
         const spent = budget ? budget.wrap(counted) : counted;
-        if (endpoint === undefined || region !== primaryRegion) return withDestroy(raw, spent);
-        return withDestroy(
-          raw,
-          createAgentTransport({
-            ...options.agent,
-            endpoint,
-            sdk: spent,
-            counters,
-            clock,
-            refreshNext: pending,
-          }),
-        );
+        const primary = region === primaryRegion ? plan?.primary : undefined;
+        return withDestroy(raw, primary ? primary(spent, counters) : spent);
       };
     },
     stats: () => counters.snapshot(),
     refreshNext(secretIds) {
-      if (endpoint === undefined) return;
-      if (pending.size > 10_000) pending.clear(); // bounded: forgetting only costs a stale Agent hit
-      for (const id of secretIds) for (const name of secretNamesOf(id)) pending.add(name);
+      plan?.refreshNext?.(secretIds);
     },
   };
 }
@@ -118,6 +128,7 @@ export function transportStats(client: object): TransportStats | undefined {
 
 /**
  * After a change event: the next Agent read of these secrets by `client` uses `refreshNow`.
+ * Nothing for a client on the SDK transport.
  *
  * @param client - a SecretsClient
  * @param secretIds - names, ARNs or partial ARNs

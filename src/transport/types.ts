@@ -4,9 +4,6 @@
  * Parameters and Secrets Lambda extension). See docs/fleet.md.
  */
 
-/** Which transport reads go through. */
-export type TransportMode = 'auto' | 'agent' | 'sdk';
-
 /** Where the Agent (or the Lambda extension) listens and how to authenticate to it. */
 export interface AgentOptions {
   /**
@@ -31,17 +28,42 @@ export interface AgentOptions {
   readonly downCooldownMs?: number | undefined;
 }
 
+/** Settings of {@link agentTransport}: where the Agent is, and when to use it. */
+export interface AgentTransportOptions extends AgentOptions {
+  /**
+   * `agent`: GetSecretValue goes to the local Agent or Lambda extension, falling back to the SDK
+   * when it is absent, not ready or failing. `auto`: the same when the environment shows an
+   * Agent (see docs/fleet.md), else every read is an SDK call.
+   * @defaultValue 'agent'
+   */
+  readonly mode?: 'agent' | 'auto' | undefined;
+}
+
+/** Marks the objects {@link agentTransport} makes (types only). */
+declare const madeByAgentTransport: unique symbol;
+
+/**
+ * The Agent transport of a `SecretsClient`, as {@link agentTransport} makes it: pass it as the
+ * `transport` option. Only `agentTransport()` makes one (a look-alike object is rejected with
+ * `INVALID_ARGUMENT`); it holds no client state, so one can serve many clients.
+ */
+export interface AgentTransport {
+  /** Marks an Agent transport. */
+  readonly kind: 'agent';
+  /** The mode it was made with. */
+  readonly mode: 'agent' | 'auto';
+  /** @internal */
+  readonly [madeByAgentTransport]: true;
+}
+
 /** Fleet options of a `SecretsClient`: the transport and the call budget. */
 export interface TransportOptions {
   /**
-   * `sdk`: every read is an SDK call. `agent`: GetSecretValue goes to the local Agent or
-   * Lambda extension, falling back to the SDK when it is absent, not ready or failing.
-   * `auto`: `agent` when the environment shows one (see docs/fleet.md), else `sdk`.
-   * @defaultValue 'sdk'
+   * `sdk`: every read is an SDK call. For the local Secrets Manager Agent or Lambda extension,
+   * pass `agentTransport()` from `secretkit/fleet` (its argument holds the endpoint, token,
+   * timings and `mode: 'agent' | 'auto'`). @defaultValue 'sdk'
    */
-  readonly transport?: TransportMode | undefined;
-  /** Agent endpoint, token and timings (with `transport: 'agent' | 'auto'`). */
-  readonly agent?: AgentOptions | undefined;
+  readonly transport?: 'sdk' | AgentTransport | undefined;
   /**
    * Most AWS API calls this client makes in any 60 s window (the Agent's answers do not
    * count). A refresh past the budget is deferred: the cached value is served within `maxStaleMs`,

@@ -14,6 +14,7 @@ import {
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { afterEach, describe, expect, it } from 'vitest';
+import { agentTransport } from '../../../src/fleet/index.js';
 import { type SecretkitEvent, SecretsClient } from '../../../src/index.js';
 import { agentTokenSource } from '../../../src/transport/agent-endpoint.js';
 import { transportStats } from '../../../src/transport/select.js';
@@ -44,8 +45,7 @@ describe('Agent transport over the stand-in', () => {
   function client(endpoint: string, extra: Record<string, unknown> = {}): SecretsClient {
     const c = new SecretsClient({
       clientConfig: emulatorConfig(),
-      transport: 'agent',
-      agent: { endpoint, token: TOKEN, notReadyDelayMs: 1, ...(extra['agent'] as object) },
+      transport: agentTransport({ endpoint, token: TOKEN, notReadyDelayMs: 1 }),
       ...extra,
     });
     open.push(c);
@@ -106,8 +106,7 @@ describe('Agent transport over the stand-in', () => {
 
     const badToken = new SecretsClient({
       clientConfig: emulatorConfig(),
-      transport: 'agent',
-      agent: { endpoint: agent.url, token: 'wrong' },
+      transport: agentTransport({ endpoint: agent.url, token: 'wrong' }),
     });
     open.push(badToken);
     expect(await badToken.getString('app/a')).toBe('v1');
@@ -177,6 +176,8 @@ describe('Agent transport over the stand-in', () => {
       JSON.stringify(events),
       inspect(logs, { depth: 10 }),
       JSON.stringify(transportStats(secrets)),
+      inspect(agentTransport({ endpoint: agent.url, token: TOKEN }), { depth: 10, showHidden: true }),
+      JSON.stringify(agentTransport({ endpoint: agent.url, token: TOKEN })),
     ].join('\n');
     expect(seen).not.toContain(TOKEN);
     expect(seen).not.toContain('v1');

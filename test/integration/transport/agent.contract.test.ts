@@ -18,6 +18,7 @@ import {
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agentTransport } from '../../../src/fleet/index.js';
 import { SecretsClient } from '../../../src/index.js';
 import { transportStats } from '../../../src/transport/select.js';
 import { type AgentStandIn, startAgentStandIn } from '../../support/agent-standin.js';
@@ -154,8 +155,7 @@ describe(`Agent contract (${real ? `real Agent at ${REAL_URL}` : 'stand-in'})`, 
     const sdk = real ? {} : emulatorConfig();
     const secrets = new SecretsClient({
       clientConfig: sdk,
-      transport: 'agent',
-      agent: { endpoint: target.url, token: target.token },
+      transport: agentTransport({ endpoint: target.url, token: target.token }),
     });
     try {
       expect(await secrets.getString(name)).toBe('v1');

@@ -1,7 +1,9 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { describe, expect, it } from 'vitest';
 import pkg from '../../../package.json' with { type: 'json' };
+import { agentTransport } from '../../../src/fleet/index.js';
 import { isSecretkitError, SecretsClient, VERSION } from '../../../src/index.js';
+import { transportStats } from '../../../src/transport/select.js';
 import { thrownCode } from '../../support/errors.js';
 
 describe('SecretsClient options', () => {
@@ -91,6 +93,44 @@ describe('SecretsClient options resolver', () => {
     const pending = client.preload(null as never);
     await expect(pending).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     client.close();
+  });
+
+  it("takes transport 'sdk' (the default) or an object made by agentTransport()", () => {
+    for (const transport of [undefined, 'sdk' as const, agentTransport({ endpoint: 'http://127.0.0.1:9' })]) {
+      const client = new SecretsClient({ region: 'us-east-1', transport });
+      expect(transportStats(client)?.mode).toBe(
+        transport === undefined || transport === 'sdk' ? 'sdk' : 'agent',
+      );
+      client.close();
+    }
+  });
+
+  it.each([['x'], [{ kind: 'agent', mode: 'agent' }], [{}], [null], [42]])(
+    'rejects transport %j, naming it (a look-alike object is not made by agentTransport())',
+    (transport) => {
+      expect(optionOf(() => new SecretsClient({ region: 'us-east-1', transport: transport as never }))).toBe(
+        'transport',
+      );
+    },
+  );
+
+  it.each(['agent', 'auto'])("rejects the 0.1 form transport: '%s', pointing to agentTransport()", (mode) => {
+    let error: unknown;
+    try {
+      new SecretsClient({ region: 'us-east-1', transport: mode as never });
+    } catch (e) {
+      error = e;
+    }
+    expect(isSecretkitError(error, 'INVALID_ARGUMENT')).toBe(true);
+    expect((error as { details?: { option?: unknown } }).details?.option).toBe('transport');
+    expect((error as Error).message).toContain(`transport: '${mode}'`);
+    expect((error as Error).message).toContain("agentTransport()` from 'secretkit/fleet'");
+  });
+
+  it('rejects the 0.1 `agent` option by name, pointing to agentTransport()', () => {
+    const make = () => new SecretsClient({ region: 'us-east-1', agent: { endpoint: 'http://x' } } as never);
+    expect(optionOf(make)).toBe('agent');
+    expect(() => make()).toThrow(/agentTransport\(\)` from 'secretkit\/fleet'/);
   });
 
   it('accepts the largest timer Node can hold', () => {
