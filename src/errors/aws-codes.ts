@@ -5,8 +5,8 @@
  *
  * It is read per service ({@link awsErrorRow}): {@link AWS_ERRORS} holds the names of Secrets
  * Manager and the names every AWS service shares (they mean the same for Parameter Store);
- * {@link SSM_ERRORS} adds the names only Parameter Store answers, read before AWS_ERRORS for
- * `'ssm'` and never for Secrets Manager.
+ * SSM_ERRORS (errors/ssm-codes.ts, the same table's Parameter Store part) adds the names only
+ * Parameter Store answers, read before AWS_ERRORS for Parameter Store calls only.
  *
  * `test/unit/errors/aws-codes.test.ts` pins it against smithy's own throttling and transient
  * lists. One deliberate deviation: smithy lists `LimitExceededException` as throttling, but
@@ -26,8 +26,12 @@ export interface AwsErrorRow {
   readonly kind: FaultKind;
 }
 
-const answer = (code: SecretkitErrorCode): AwsErrorRow => ({ code, kind: 'answer' });
-const THROTTLED: AwsErrorRow = { code: 'THROTTLED', kind: 'throttled' };
+/** An answer row of `code` (also used by errors/ssm-codes.ts). */
+export const answerRow = (code: SecretkitErrorCode): AwsErrorRow => ({ code, kind: 'answer' });
+/** The throttling row (also used by errors/ssm-codes.ts). */
+export const THROTTLED_ROW: AwsErrorRow = { code: 'THROTTLED', kind: 'throttled' };
+const answer = answerRow;
+const THROTTLED = THROTTLED_ROW;
 const TIMEOUT: AwsErrorRow = { code: 'TIMEOUT', kind: 'timeout' };
 const SERVER: AwsErrorRow = { code: 'REGION_UNAVAILABLE', kind: 'server' };
 
@@ -75,53 +79,21 @@ export const AWS_ERRORS: Readonly<Record<string, AwsErrorRow>> = Object.freeze({
   ServiceUnavailableException: SERVER,
 });
 
-/**
- * Parameter Store's own names (the SSM model's exceptions), for `'ssm'` only. They are not rows
- * of AWS_ERRORS: Secrets Manager never answers them, and a Secrets Manager call failing with one
- * (`ValidationException`, `InvalidKeyId`...) keeps `AWS_ERROR` as it always did. A name here
- * overrides AWS_ERRORS for Parameter Store; none needs to today (the shared names such as
- * `ResourceNotFoundException`, `AccessDeniedException`, `InvalidParameterException` mean the
- * same in both services and live in AWS_ERRORS only).
- */
-export const SSM_ERRORS: Readonly<Record<string, AwsErrorRow>> = Object.freeze({
-  // answers
-  ParameterNotFound: answer('NOT_FOUND'),
-  ParameterVersionNotFound: answer('NOT_FOUND'),
-  ParameterAlreadyExists: answer('ALREADY_EXISTS'),
-  InvalidKeyId: answer('DECRYPTION_FAILURE'),
-  KMSAccessDeniedException: answer('ACCESS_DENIED'),
-  ValidationException: answer('INVALID_REQUEST'),
-  ParameterLimitExceeded: answer('INVALID_REQUEST'),
-  ParameterMaxVersionLimitExceeded: answer('INVALID_REQUEST'),
-  HierarchyLevelLimitExceededException: answer('INVALID_REQUEST'),
-  HierarchyTypeMismatchException: answer('INVALID_REQUEST'),
-  UnsupportedParameterType: answer('INVALID_REQUEST'),
-  InvalidAllowedPatternException: answer('INVALID_REQUEST'),
-  ParameterPatternMismatchException: answer('INVALID_REQUEST'),
-  InvalidFilterKey: answer('INVALID_REQUEST'),
-  InvalidFilterValue: answer('INVALID_REQUEST'),
-  InvalidNextToken: answer('INVALID_REQUEST'),
-  // TooManyUpdates (HTTP 400, not in smithy's lists, so the SDK does not retry it): concurrent
-  // updates of one parameter, which supports one at a time. Another attempt a little later
-  // succeeds, so it is a throttle: THROTTLED, as ssm/errors.ts always mapped it, and a fault of
-  // kind 'throttled', which the raw error now is for the classifier too (before, only the
-  // mapped THROTTLED error was a fault; the SDK error itself classified as an answer).
-  TooManyUpdates: THROTTLED,
-});
-
-/** The service an AWS error came from: which rows of the table apply. */
-export type AwsService = 'secretsmanager' | 'ssm';
+/** Rows a service adds to {@link AWS_ERRORS} (Parameter Store's: errors/ssm-codes.ts). */
+export type AwsErrorRows = Readonly<Record<string, AwsErrorRow>>;
 
 /**
  * The row for an AWS error name, for one service. Own properties only: `constructor` or
  * `toString` are not rows.
  *
  * @param name - the error's `name`
- * @param service - where it came from; anything but `'ssm'` reads Secrets Manager's rows
+ * @param serviceRows - the rows of the service that answered, read first (Parameter Store's
+ *   {@link SSM_ERRORS}); none for Secrets Manager. Passed by reference, so a reader that never
+ *   talks to Parameter Store does not bundle its rows.
  * @returns the row, or `undefined` for a name the table does not know
  */
-export function awsErrorRow(name: string, service: AwsService = 'secretsmanager'): AwsErrorRow | undefined {
-  if (service === 'ssm' && Object.hasOwn(SSM_ERRORS, name)) return SSM_ERRORS[name];
+export function awsErrorRow(name: string, serviceRows?: AwsErrorRows): AwsErrorRow | undefined {
+  if (serviceRows !== undefined && Object.hasOwn(serviceRows, name)) return serviceRows[name];
   return Object.hasOwn(AWS_ERRORS, name) ? AWS_ERRORS[name] : undefined;
 }
 

@@ -6,10 +6,10 @@
  *
  * Used by the SDK boundary (sdk/send.ts), the cache (stale-if-error, backoff) and failover.
  */
-import { type AwsService, awsErrorRow, type FaultKind, NETWORK_CODES } from './aws-codes.js';
+import { type AwsErrorRows, awsErrorRow, type FaultKind, NETWORK_CODES } from './aws-codes.js';
 import { isSecretkitError } from './secretkit-error.js';
 
-export type { AwsService, FaultKind } from './aws-codes.js';
+export type { AwsErrorRows, FaultKind } from './aws-codes.js';
 
 interface ErrorShape {
   readonly name?: unknown;
@@ -27,15 +27,16 @@ interface ErrorShape {
  * error we do not understand with a stale value).
  *
  * @param error - the thrown value
- * @param service - the service that answered, for its rows of the table (Parameter Store's own
- *   names such as `TooManyUpdates` count only for `'ssm'`)
+ * @param serviceRows - the rows of the service that answered, read before the shared ones
+ *   (Parameter Store's SSM_ERRORS, errors/ssm-codes.ts, where `TooManyUpdates` is a throttle);
+ *   none for Secrets Manager
  * @returns the fault kind
  */
-export function classifyFault(error: unknown, service: AwsService = 'secretsmanager'): FaultKind {
-  return classify(error, service, 0);
+export function classifyFault(error: unknown, serviceRows?: AwsErrorRows): FaultKind {
+  return classify(error, serviceRows, 0);
 }
 
-function classify(error: unknown, service: AwsService, depth: number): FaultKind {
+function classify(error: unknown, serviceRows: AwsErrorRows | undefined, depth: number): FaultKind {
   if (typeof error !== 'object' || error === null) return 'answer';
   if (isSecretkitError(error)) {
     switch (error.code) {
@@ -52,7 +53,7 @@ function classify(error: unknown, service: AwsService, depth: number): FaultKind
   }
   const e = error as ErrorShape;
   const name = typeof e.name === 'string' ? e.name : '';
-  const row = awsErrorRow(name, service);
+  const row = awsErrorRow(name, serviceRows);
   if (row !== undefined) return row.kind;
   const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
   // A garbled or truncated success body: the SDK's parser throws SyntaxError. That response
@@ -63,7 +64,7 @@ function classify(error: unknown, service: AwsService, depth: number): FaultKind
   if (status !== undefined && status >= 500) return 'server';
   if (status === undefined && e.$fault === 'server') return 'server';
   if (status === undefined && e.cause !== undefined && depth < 5)
-    return classify(e.cause, service, depth + 1);
+    return classify(e.cause, serviceRows, depth + 1);
   return 'answer';
 }
 

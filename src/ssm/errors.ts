@@ -1,12 +1,13 @@
 /**
  * Maps Parameter Store errors to {@link SecretkitError} codes. Messages name the parameter and
  * the operation, never a value; the SDK error is kept as `cause`. Codes and fault/answer come
- * from the one table (errors/aws-codes.ts) read for `'ssm'`; this file only words the messages.
+ * from the one table (errors/aws-codes.ts) read with Parameter Store's rows (errors/ssm-codes.ts); this file only words the messages.
  */
 import { awsErrorRow, FAULT_CODES } from '../errors/aws-codes.js';
 import { toSecretkitError } from '../errors/aws-error.js';
 import { classifyFault } from '../errors/classify.js';
 import { isSecretkitError, SecretkitError, type SecretkitErrorCode } from '../errors/secretkit-error.js';
+import { SSM_ERRORS } from '../errors/ssm-codes.js';
 
 const WHAT: Partial<Record<SecretkitErrorCode, string>> = {
   NOT_FOUND: 'the parameter (or the requested version or label) does not exist',
@@ -34,8 +35,8 @@ function nameOf(error: unknown): string {
 export function toParameterError(error: unknown, operation: string, name?: string): SecretkitError {
   if (isSecretkitError(error)) return error;
   const awsName = nameOf(error);
-  const kind = classifyFault(error, 'ssm');
-  const code = kind === 'answer' ? awsErrorRow(awsName, 'ssm')?.code : FAULT_CODES[kind];
+  const kind = classifyFault(error, SSM_ERRORS);
+  const code = kind === 'answer' ? awsErrorRow(awsName, SSM_ERRORS)?.code : FAULT_CODES[kind];
   if (code === undefined) {
     return toSecretkitError(error, { operation, secretId: name === undefined ? undefined : `ssm:${name}` });
   }

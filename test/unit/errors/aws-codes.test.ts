@@ -9,9 +9,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { isThrottlingError, isTransientError } from '@smithy/core/retry';
 import { describe, expect, it } from 'vitest';
-import { AWS_ERRORS, awsErrorRow, FAULT_CODES, SSM_ERRORS } from '../../../src/errors/aws-codes.js';
+import { AWS_ERRORS, awsErrorRow, FAULT_CODES } from '../../../src/errors/aws-codes.js';
 import { toSecretkitError } from '../../../src/errors/aws-error.js';
 import { classifyFault, isFault } from '../../../src/errors/classify.js';
+import { SSM_ERRORS } from '../../../src/errors/ssm-codes.js';
 
 /** Reads `export const NAME = [...]` from smithy's constants file. */
 function smithyList(name: string): string[] {
@@ -111,16 +112,16 @@ describe('AWS error table', () => {
 
   it('reads Parameter Store rows for ssm only, then the shared rows', () => {
     for (const [name, row] of Object.entries(SSM_ERRORS)) {
-      expect(awsErrorRow(name, 'ssm'), name).toBe(row);
+      expect(awsErrorRow(name, SSM_ERRORS), name).toBe(row);
       // A row here is one Secrets Manager does not have (or an override): no copies of shared rows.
       expect(AWS_ERRORS[name], name).not.toEqual(row);
       expect(awsErrorRow(name), name).toBe(Object.hasOwn(AWS_ERRORS, name) ? AWS_ERRORS[name] : undefined);
-      expect(classifyFault(awsError(name), 'ssm'), name).toBe(row.kind);
+      expect(classifyFault(awsError(name), SSM_ERRORS), name).toBe(row.kind);
     }
     for (const [name, row] of Object.entries(AWS_ERRORS)) {
-      if (!Object.hasOwn(SSM_ERRORS, name)) expect(awsErrorRow(name, 'ssm'), name).toBe(row);
+      if (!Object.hasOwn(SSM_ERRORS, name)) expect(awsErrorRow(name, SSM_ERRORS), name).toBe(row);
     }
-    expect(awsErrorRow('constructor', 'ssm')).toBeUndefined();
+    expect(awsErrorRow('constructor', SSM_ERRORS)).toBeUndefined();
     expect(awsErrorRow('toString')).toBeUndefined();
   });
 
@@ -129,7 +130,7 @@ describe('AWS error table', () => {
       name: 'Wrapper',
       cause: awsError('TooManyUpdates'),
     });
-    expect(classifyFault(wrapped, 'ssm')).toBe('throttled');
+    expect(classifyFault(wrapped, SSM_ERRORS)).toBe('throttled');
     expect(classifyFault(wrapped)).toBe('answer');
   });
 });

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { toSecretkitError } from '../../../src/errors/aws-error.js';
 import { classifyFault, isFault } from '../../../src/errors/classify.js';
+import { SSM_ERRORS } from '../../../src/errors/ssm-codes.js';
 import { parameterNotFound, toParameterError } from '../../../src/ssm/errors.js';
 
 const awsError = (name: string, status = 400, extra: Record<string, unknown> = {}) =>
@@ -59,7 +60,7 @@ describe('toParameterError: Parameter Store names', () => {
 
   it.each(Object.keys(BEFORE))('%s: classified for Parameter Store as the table says', (name) => {
     const kind = FAULT_NAMES[name] ?? 'answer';
-    expect(classifyFault(awsError(name), 'ssm')).toBe(kind);
+    expect(classifyFault(awsError(name), SSM_ERRORS)).toBe(kind);
     // The mapped error classifies the same way: the cache and the router see one decision.
     expect(classifyFault(toParameterError(awsError(name), 'GetParameter', '/app/x'))).toBe(kind);
   });
