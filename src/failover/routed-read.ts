@@ -3,6 +3,8 @@
  * skipping open circuits; moves on after a fault; surfaces answers at once; optionally hedges;
  * settles with the first good answer and abandons (aborts) every other attempt.
  */
+
+import { isSecretArn, parseSecretArn } from '../arn/secret-arn.js';
 import { isSecretkitError } from '../errors/secretkit-error.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
 import type { CircuitBreaker, CircuitPermit, CircuitTransition } from './circuit-breaker.js';
@@ -14,8 +16,10 @@ import type { RegionAttempt, RegionResult, RouterEvent } from './types.js';
 
 /** What a routed read needs from its router. */
 export interface ReadContext {
-  /** Primary first, then replicas in order. */
+  /** The client's regions: primary first, then replicas in order. */
   readonly order: readonly string[];
+  /** The regions a read of one secret tries, in order (replica-sets.ts `attemptOrder`). */
+  orderFor(secretId: string): readonly string[];
   readonly regionTimeoutMs: number;
   readonly hedgeAfterMs: number | undefined;
   breakerOf(region: string): CircuitBreaker;
@@ -50,6 +54,8 @@ export class RoutedRead<T> {
   private settled = false;
   private readonly inFlight = new Set<InFlight>();
   private readonly failures: RegionFailure[] = [];
+  /** The regions this read tries, in order: the anchor (usually the primary) first. */
+  private readonly order: readonly string[];
   private heldAnswer: { readonly index: number; readonly error: unknown } | undefined;
   private resolve: (result: RegionResult<T>) => void = () => undefined;
   private reject: (error: unknown) => void = () => undefined;
@@ -58,12 +64,16 @@ export class RoutedRead<T> {
    * @param ctx - the router's regions, breakers, clients and settings
    * @param op - the operation, run once per attempted region
    * @param secretId - named in `ALL_REGIONS_FAILED`, when known
+   * @param order - the regions to try, in order (default: every region of the client)
    */
   constructor(
     private readonly ctx: ReadContext,
     private readonly op: (attempt: RegionAttempt) => Promise<T>,
     private readonly secretId: string | undefined,
-  ) {}
+    order?: readonly string[],
+  ) {
+    this.order = order ?? ctx.order;
+  }
 
   /** Starts the read; settles with the first good answer, an answer error, or a failure. */
   run(): Promise<RegionResult<T>> {
@@ -81,7 +91,7 @@ export class RoutedRead<T> {
   }
 
   private launchNext(cause: LaunchCause): boolean {
-    const { order } = this.ctx;
+    const { order } = this;
     while (this.next < order.length) {
       const index = this.next;
       this.next += 1;
@@ -115,7 +125,7 @@ export class RoutedRead<T> {
    * anyway with a `trial` permit, rather than failing this read.
    */
   private joinHalfOpen(cause: LaunchCause): boolean {
-    const { order } = this.ctx;
+    const { order } = this;
     for (let index = 0; index < order.length; index += 1) {
       const region = order[index]!;
       const skipped = this.failures.findIndex((f) => f.region === region && 'skipped' in f);
@@ -153,7 +163,7 @@ export class RoutedRead<T> {
     entry.deadline = deadline;
     this.inFlight.add(entry);
     const { hedgeAfterMs } = this.ctx;
-    if (hedgeAfterMs !== undefined && this.next < this.ctx.order.length) {
+    if (hedgeAfterMs !== undefined && this.next < this.order.length) {
       entry.hedgeTimer = setTimeout(() => {
         entry.hedgeTimer = undefined;
         if (!entry.done && !this.settled) this.launchNext({ type: 'hedge', from: region });
@@ -165,13 +175,7 @@ export class RoutedRead<T> {
           client: this.ctx.clientFor(region),
           region,
           signal: deadline.signal,
-          idFor: (id: string) => {
-            // Never send a partial ARN of a region outside the client's set: rewritten, it would
-            // name another secret of the same name (the attempt rejects with INVALID_ARGUMENT).
-            const problem = arnRegionProblem(id, this.ctx.order);
-            if (problem !== undefined) throw problem;
-            return secretIdForRegion(id, region);
-          },
+          idFor: (id: string) => this.idFor(id, region),
         }),
       )
       .then(
@@ -184,6 +188,25 @@ export class RoutedRead<T> {
           this.onError(entry, error);
         },
       );
+  }
+
+  /**
+   * The id to send in `region`. A partial ARN of a region outside the client's set is refused:
+   * rewritten, it would name another secret of the same name (the attempt rejects with
+   * INVALID_ARGUMENT). A partial ARN is rewritten to another region only where a read of it
+   * goes (`attemptOrder`: never the primary, a replica only when known or assumed to hold the
+   * secret); elsewhere it is sent as given. A full ARN keeps its suffix, which pins the secret.
+   */
+  private idFor(id: string, region: string): string {
+    if (!isSecretArn(id)) return id;
+    const problem = arnRegionProblem(id, this.ctx.order);
+    if (problem !== undefined) throw problem;
+    const { region: own, suffix } = parseSecretArn(id);
+    if (suffix === undefined && own !== region) {
+      const allowed = id === this.secretId ? this.order : this.ctx.orderFor(id);
+      if (!allowed.includes(region)) return id;
+    }
+    return secretIdForRegion(id, region);
   }
 
   private finish(entry: InFlight): void {
@@ -206,7 +229,7 @@ export class RoutedRead<T> {
     if (entry.done) return;
     this.finish(entry);
     this.report(entry.region, this.ctx.breakerOf(entry.region).recordSuccess(entry.permit));
-    const failedOver = entry.region !== this.ctx.order[0];
+    const failedOver = entry.region !== this.order[0];
     this.settle(() => this.resolve({ value, region: entry.region, failedOver }));
   }
 
@@ -244,10 +267,10 @@ export class RoutedRead<T> {
       }
       // The held answer was a replica's "not found" and the primary has now faulted: a fault.
       this.heldAnswer = undefined;
-      this.failures.push({ region: this.ctx.order[held.index]!, error: held.error });
+      this.failures.push({ region: this.order[held.index]!, error: held.error });
     }
     if (this.inFlight.size > 0 || this.launchNext({ type: 'failover', from: entry.region })) return;
-    const only = this.ctx.order.length === 1;
+    const only = this.order.length === 1;
     this.settle(() => this.reject(only ? error : allRegionsFailed(this.failures, this.secretId)));
   }
 
@@ -255,7 +278,8 @@ export class RoutedRead<T> {
    * A replica's "not found" while the primary is faulting (failed or skipped as open in this
    * read) is a fault, not an answer: not every secret is replicated to every region the client
    * lists, and a replica that lacks the secret says nothing about the primary's copy. Trusting
-   * it would evict a good cached value and remember NOT_FOUND through a primary outage.
+   * it would evict a good cached value and remember NOT_FOUND through a primary outage. "The
+   * primary" is the read's first region (for a partial ARN of a replica region, that region).
    */
   private replicaMissWhilePrimaryFaulted(index: number, error: unknown): boolean {
     if (index === 0) return false;
@@ -263,7 +287,7 @@ export class RoutedRead<T> {
       isSecretkitError(error, 'NOT_FOUND') ||
       (error as { name?: unknown } | null)?.name === 'ResourceNotFoundException';
     if (!notFound) return false;
-    const primary = this.ctx.order[0];
+    const primary = this.order[0];
     return this.failures.some((f) => f.region === primary);
   }
 

@@ -6,6 +6,7 @@
 import { SecretkitError } from '../errors/secretkit-error.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
 import { CircuitBreaker } from './circuit-breaker.js';
+import { attemptOrder } from './replica-sets.js';
 import { type ReadContext, RoutedRead } from './routed-read.js';
 import { SharedSignals } from './shared-signal.js';
 import type {
@@ -80,8 +81,21 @@ export function createRegionRouter(options: RegionRouterOptions): RegionRouter {
           return signals;
         };
 
+  const known = options.knownReplicas;
+  const orderFor = (secretId: string): readonly string[] =>
+    attemptOrder(order, secretId, known?.regionsFor(secretId));
+
+  /** A batch's regions: those of its first id that every other id may be read in too. */
+  const batchOrder = (secretIds: readonly string[]): readonly string[] => {
+    const [first, ...rest] = secretIds;
+    if (first === undefined) return order;
+    const each = rest.map(orderFor);
+    return orderFor(first).filter((region) => each.every((regions) => regions.includes(region)));
+  };
+
   const ctx: ReadContext = {
     order,
+    orderFor,
     regionTimeoutMs: options.regionTimeoutMs,
     hedgeAfterMs: options.hedgeAfterMs,
     breakerOf,
@@ -94,6 +108,7 @@ export function createRegionRouter(options: RegionRouterOptions): RegionRouter {
   return {
     primaryRegion: options.primaryRegion,
     regions: order,
+    regionsFor: orderFor,
     clientFor,
     async read<T>(
       op: (attempt: RegionAttempt) => Promise<T>,
@@ -103,7 +118,16 @@ export function createRegionRouter(options: RegionRouterOptions): RegionRouter {
         throw new SecretkitError('CLIENT_CLOSED', 'the client was closed', {
           secretId: readOptions?.secretId,
         });
-      const read = new RoutedRead<T>(ctx, op, readOptions?.secretId);
+      const secretId = readOptions?.secretId;
+      const batch = readOptions?.secretIds;
+      const regions =
+        secretId !== undefined ? orderFor(secretId) : batch !== undefined ? batchOrder(batch) : order;
+      if (regions.length === 0) {
+        throw new SecretkitError('INVALID_ARGUMENT', 'the secrets of a batch read share no region', {
+          details: { argument: 'secretIds' },
+        });
+      }
+      const read = new RoutedRead<T>(ctx, op, secretId, regions);
       reads.add(read);
       try {
         return await read.run();

@@ -23,14 +23,25 @@ export interface RegionResult<T> {
   readonly value: T;
   /** The region that answered. */
   readonly region: string;
-  /** True when the region that answered is not the primary. */
+  /**
+   * True when the region that answered is not the first one the read tried: the primary, or
+   * for a partial ARN of a replica region, that region.
+   */
   readonly failedOver: boolean;
 }
 
 /** Optional context of one routed read (compatible extension of the contract). */
 export interface RegionReadOptions {
-  /** The secret the read is for: named in `ALL_REGIONS_FAILED`. */
+  /**
+   * The secret the read is for: named in `ALL_REGIONS_FAILED`, and it decides the regions tried
+   * (`regionsFor`: only replicas known to hold it, a partial ARN in its own region first).
+   */
   readonly secretId?: string | undefined;
+  /**
+   * The secrets of a batch read (BatchGetSecretValue): only regions that every one of them may
+   * be read in are tried. Group ids by `regionsFor` so that none is left without a region.
+   */
+  readonly secretIds?: readonly string[] | undefined;
 }
 
 /** Routes reads across regions and hands out per-region clients. */
@@ -39,6 +50,8 @@ export interface RegionRouter {
   readonly primaryRegion: string;
   /** Every region, primary first, then replicas in order. */
   readonly regions: readonly string[];
+  /** The regions a read of `secretId` tries, in order (failover/replica-sets.ts `attemptOrder`). */
+  regionsFor(secretId: string): readonly string[];
   /** Runs `op` in the primary region and, on a fault, in the next healthy replica region. */
   read<T>(op: (attempt: RegionAttempt) => Promise<T>, options?: RegionReadOptions): Promise<RegionResult<T>>;
   /** The (lazily created) client of a region; the primary's for writes. */
@@ -112,4 +125,9 @@ export interface RegionRouterOptions {
   readonly clock: { now(): number };
   /** Receives every {@link RouterEvent}. */
   readonly onEvent?: ((event: RouterEvent) => void) | undefined;
+  /**
+   * The regions known to hold each secret (failover/replica-sets.ts, fed by the admin client's
+   * DescribeSecret): replica attempts go only there. Absent: the client-wide list.
+   */
+  readonly knownReplicas?: { regionsFor(secretId: string): ReadonlySet<string> | undefined } | undefined;
 }
