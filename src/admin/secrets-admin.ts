@@ -5,7 +5,8 @@
  * coherent through the cache hook (client/cache-hook.ts).
  */
 import { inspect } from 'node:util';
-import { NOTE_ROTATION } from '../client/cache-hook.js';
+import { isSecretArn, parseSecretArn } from '../arn/secret-arn.js';
+import { NOTE_REPLICAS, NOTE_ROTATION, type ReplicaSetReport } from '../client/cache-hook.js';
 import { SecretkitError } from '../errors/secretkit-error.js';
 import { timeApiCall } from '../observe/api-call.js';
 import { publishEvent } from '../observe/publish.js';
@@ -115,7 +116,8 @@ export class SecretsAdmin {
    * @throws SecretkitError `ALREADY_EXISTS`, `ACCESS_DENIED`, `INVALID_REQUEST`, `INVALID_ARGUMENT`, `TIMEOUT`, `CLIENT_CLOSED`
    */
   createSecret(input: CreateSecretInput): Promise<WriteResult> {
-    return this.#run(() => createSecret(this.#context(), input));
+    // The name may be reused with other replicas: readers forget where it was held.
+    return this.#changingReplicas(input?.name, () => createSecret(this.#context(), input));
   }
 
   /**
@@ -152,7 +154,7 @@ export class SecretsAdmin {
    * @throws SecretkitError `NOT_FOUND`, `INVALID_REQUEST` (e.g. a primary that still has replicas), `INVALID_ARGUMENT`
    */
   deleteSecret(secretId: string, options?: DeleteSecretOptions): Promise<DeleteResult> {
-    return this.#run(() => deleteSecret(this.#context(), secretId, options));
+    return this.#changingReplicas(secretId, () => deleteSecret(this.#context(), secretId, options));
   }
 
   /**
@@ -173,6 +175,13 @@ export class SecretsAdmin {
     return this.#run(async () => {
       const description = await describeSecret(this.#context(), secretId);
       this.#noteRotation(description.name, description.nextRotationDate);
+      this.#noteReplicas({
+        name: description.name,
+        arn: description.arn,
+        answeredIn: this.region,
+        primaryRegion: description.primaryRegion,
+        replicas: description.replicationStatus,
+      });
       return description;
     });
   }
@@ -208,7 +217,7 @@ export class SecretsAdmin {
     replicas: readonly ReplicaRegionSpec[],
     options?: ReplicateOptions,
   ): Promise<ReplicationState> {
-    return this.#run(async () => replicate(this.#target(), secretId, replicas, options));
+    return this.#changingReplicas(secretId, () => replicate(this.#target(), secretId, replicas, options));
   }
 
   /**
@@ -217,7 +226,7 @@ export class SecretsAdmin {
    * @throws SecretkitError `NOT_FOUND`, `ACCESS_DENIED`, `INVALID_ARGUMENT`
    */
   removeReplicas(secretId: string, regions: readonly string[]): Promise<ReplicationState> {
-    return this.#run(async () => removeReplicas(this.#target(), secretId, regions));
+    return this.#changingReplicas(secretId, () => removeReplicas(this.#target(), secretId, regions));
   }
 
   /**
@@ -227,7 +236,7 @@ export class SecretsAdmin {
    * @throws SecretkitError `NOT_FOUND`, `ACCESS_DENIED`, `INVALID_ARGUMENT`
    */
   promoteReplica(secretId: string, region: string): Promise<PromoteResult> {
-    return this.#run(async () => {
+    return this.#changingReplicas(secretId, async () => {
       const result = await promoteReplica(this.#target(), secretId, region);
       this.#invalidate(secretId);
       return result;
@@ -240,7 +249,21 @@ export class SecretsAdmin {
    * @throws SecretkitError `NOT_FOUND`, `ACCESS_DENIED`
    */
   replicationStatus(secretId: string, options?: ReplicationStatusOptions): Promise<ReplicationState> {
-    return this.#run(async () => replicationStatus(this.#target(), secretId, options));
+    return this.#run(async () => {
+      const state = await replicationStatus(this.#target(), secretId, options);
+      // A DescribeSecret too: what the primary said is kept (a replica's answer is forgotten).
+      const parts = state.arn !== undefined && isSecretArn(state.arn) ? parseSecretArn(state.arn) : undefined;
+      if (parts?.suffix !== undefined) {
+        this.#noteReplicas({
+          name: parts.name,
+          arn: state.arn,
+          answeredIn: options?.region ?? this.region,
+          primaryRegion: state.primaryRegion,
+          replicas: state.replicas,
+        });
+      }
+      return state;
+    });
   }
 
   /** Calls made so far, by operation and region. */
@@ -305,6 +328,25 @@ export class SecretsAdmin {
 
   #noteRotation(name: string, date: Date | undefined): void {
     for (const reader of this.#options.readers) reader[NOTE_ROTATION]?.(name, date);
+  }
+
+  #noteReplicas(report: ReplicaSetReport): void {
+    for (const reader of this.#options.readers) reader[NOTE_REPLICAS]?.note(report);
+  }
+
+  /**
+   * Runs a call that may change where a secret is held (replicate, remove, promote, create,
+   * delete): readers forget what they knew of it, whatever the outcome (a failed call may have
+   * done part of its work). Forgetting is always safe: reads fall back to the client-wide list.
+   */
+  async #changingReplicas<T>(secretId: unknown, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } finally {
+      if (typeof secretId === 'string') {
+        for (const reader of this.#options.readers) reader[NOTE_REPLICAS]?.forget(secretId);
+      }
+    }
   }
 
   /** Runs `run` so that a synchronous throw (CLIENT_CLOSED, a bad argument) is a rejection. */

@@ -63,20 +63,23 @@ export async function fetchSecret(
   selector: Selector,
 ): Promise<CachedSecret> {
   try {
-    const result = await ctx.router.read((attempt) =>
-      send<GetSecretValueCommandOutput>(
-        attempt.client,
-        new GetSecretValueCommand({ SecretId: attempt.idFor(secretId), ...selectorInput(selector) }),
-        {
-          operation: 'GetSecretValue',
-          region: attempt.region,
-          secretId,
-          signal: attempt.signal,
-          settledBySignalOwner: true,
-          onCall: ctx.onApiCall,
-          wrap: ctx.wrapCall,
-        },
-      ),
+    const result = await ctx.router.read(
+      (attempt) =>
+        send<GetSecretValueCommandOutput>(
+          attempt.client,
+          new GetSecretValueCommand({ SecretId: attempt.idFor(secretId), ...selectorInput(selector) }),
+          {
+            operation: 'GetSecretValue',
+            region: attempt.region,
+            secretId,
+            signal: attempt.signal,
+            settledBySignalOwner: true,
+            onCall: ctx.onApiCall,
+            wrap: ctx.wrapCall,
+          },
+        ),
+      // The secret decides the regions tried (only replicas known to hold it).
+      { secretId },
     );
     ctx.counters.served(result.region, result.failedOver);
     return toCachedSecret(secretId, result.value);

@@ -71,46 +71,49 @@ async function fetchChunk(
   ctx: FetchContext,
   ids: readonly string[],
 ): Promise<{ values: Map<string, SecretValueEntry>; errors: Map<string, SecretkitError> }> {
-  const result = await ctx.router.read(async (attempt) => {
-    const values = new Map<string, SecretValueEntry>();
-    const errors = new Map<string, SecretkitError>();
-    // In a replica region, ARNs are rewritten to that region: match answers against what was sent.
-    const sent = ids.map((id) => attempt.idFor(id));
-    let nextToken: string | undefined;
-    do {
-      const token = nextToken;
-      const out = await send<BatchGetSecretValueCommandOutput>(
-        attempt.client,
-        new BatchGetSecretValueCommand({ SecretIdList: sent, ...(token ? { NextToken: token } : {}) }),
-        {
-          operation: 'BatchGetSecretValue',
-          region: attempt.region,
-          signal: attempt.signal,
-          settledBySignalOwner: true,
-          onCall: ctx.onApiCall,
-          wrap: ctx.wrapCall,
-        },
-      );
-      // Every id the value answers: the same secret may be asked for by name and by ARN.
-      for (const value of out.SecretValues ?? []) {
-        sent.forEach((id, index) => {
-          const secretId = ids[index];
-          if (secretId !== undefined && matches(id, value)) values.set(secretId, value);
-        });
-      }
-      for (const e of out.Errors ?? []) {
-        const secretId = ids[sent.indexOf(e.SecretId ?? '')] ?? e.SecretId ?? '';
-        // Errors[] carries only a code and a message: shape it like an SDK exception to map it.
-        const shaped = Object.assign(new Error(e.Message ?? ''), { name: e.ErrorCode ?? 'UnknownError' });
-        errors.set(
-          secretId,
-          toSecretkitError(shaped, { operation: 'BatchGetSecretValue', secretId, region: attempt.region }),
+  const result = await ctx.router.read(
+    async (attempt) => {
+      const values = new Map<string, SecretValueEntry>();
+      const errors = new Map<string, SecretkitError>();
+      // In a replica region, ARNs are rewritten to that region: match answers against what was sent.
+      const sent = ids.map((id) => attempt.idFor(id));
+      let nextToken: string | undefined;
+      do {
+        const token = nextToken;
+        const out = await send<BatchGetSecretValueCommandOutput>(
+          attempt.client,
+          new BatchGetSecretValueCommand({ SecretIdList: sent, ...(token ? { NextToken: token } : {}) }),
+          {
+            operation: 'BatchGetSecretValue',
+            region: attempt.region,
+            signal: attempt.signal,
+            settledBySignalOwner: true,
+            onCall: ctx.onApiCall,
+            wrap: ctx.wrapCall,
+          },
         );
-      }
-      nextToken = out.NextToken;
-    } while (nextToken);
-    return { values, errors };
-  });
+        // Every id the value answers: the same secret may be asked for by name and by ARN.
+        for (const value of out.SecretValues ?? []) {
+          sent.forEach((id, index) => {
+            const secretId = ids[index];
+            if (secretId !== undefined && matches(id, value)) values.set(secretId, value);
+          });
+        }
+        for (const e of out.Errors ?? []) {
+          const secretId = ids[sent.indexOf(e.SecretId ?? '')] ?? e.SecretId ?? '';
+          // Errors[] carries only a code and a message: shape it like an SDK exception to map it.
+          const shaped = Object.assign(new Error(e.Message ?? ''), { name: e.ErrorCode ?? 'UnknownError' });
+          errors.set(
+            secretId,
+            toSecretkitError(shaped, { operation: 'BatchGetSecretValue', secretId, region: attempt.region }),
+          );
+        }
+        nextToken = out.NextToken;
+      } while (nextToken);
+      return { values, errors };
+    },
+    { secretIds: ids },
+  );
   ctx.counters.served(result.region, result.failedOver);
   return result.value;
 }
@@ -137,7 +140,18 @@ export async function preloadSecrets(
     if (problem === undefined) sendable.push(secretId);
     else failed.push({ secretId, error: problem });
   }
-  for (let i = 0; i < sendable.length; i += BATCH_SIZE) chunks.push(sendable.slice(i, i + BATCH_SIZE));
+  // Ids read in the same regions share calls (a secret known not to be replicated to a region
+  // is not asked for there; a partial ARN of a replica region is asked for in that region).
+  const groups = new Map<string, string[]>();
+  for (const secretId of sendable) {
+    const key = ctx.router.regionsFor(secretId).join(' ');
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [secretId]);
+    else group.push(secretId);
+  }
+  for (const group of groups.values()) {
+    for (let i = 0; i < group.length; i += BATCH_SIZE) chunks.push(group.slice(i, i + BATCH_SIZE));
+  }
   const results = await settleAtMost(BATCH_CONCURRENCY, chunks, (chunk) => fetchChunk(ctx, chunk));
   results.forEach((settled, i) => {
     const chunk = chunks[i] ?? [];

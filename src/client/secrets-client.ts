@@ -10,6 +10,7 @@ import { createCacheEngine } from '../cache/engine.js';
 import type { CacheEngine, LoadResult } from '../cache/types.js';
 import { isFault } from '../errors/classify.js';
 import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
+import { KnownReplicaSets } from '../failover/replica-sets.js';
 import { createRegionRouter } from '../failover/router.js';
 import type { RegionRouter } from '../failover/types.js';
 import { timeApiCall } from '../observe/api-call.js';
@@ -21,7 +22,7 @@ import { isStandardSchema } from '../schema/validate.js';
 import { CallScope } from '../sdk/send.js';
 import { withRefreshNow } from '../transport/refresh-now.js';
 import { createTransport, registerTransport } from '../transport/select.js';
-import { type CoherentReader, NOTE_ROTATION } from './cache-hook.js';
+import { type CoherentReader, NOTE_REPLICAS, NOTE_ROTATION } from './cache-hook.js';
 import { checkSecretId, type Selector, selectorKey, selectorOf } from './cache-key.js';
 import type { CachedSecret } from './cached-secret.js';
 import { type FetchContext, fetchSecret } from './fetch-secret.js';
@@ -75,9 +76,13 @@ export class SecretsClient implements SecretsReader, CoherentReader {
     // #13: the transport (Agent / SDK) and call budget sit below the cache, behind `send`.
     const transport = createTransport(options ?? {}, clock, (event) => emit(event));
     registerTransport(this, transport);
+    // Where each secret is held, as the admin client's DescribeSecret said (cache-hook.ts).
+    const knownReplicas = new KnownReplicaSets(resolved.cache.maxEntries);
+    Object.defineProperty(this, NOTE_REPLICAS, { value: knownReplicas });
     this.#router = createRegionRouter({
       ...resolved.router,
       clientFactory: transport.wrap(resolved.router.clientFactory, resolved.router.primaryRegion),
+      knownReplicas,
     });
     this.#cache = createCacheEngine<CachedSecret>(resolved.cache);
     this.#fetch = {

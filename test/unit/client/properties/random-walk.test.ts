@@ -53,6 +53,8 @@ const STAGES = ['AWSCURRENT', 'AWSPENDING', 'AWSPREVIOUS'] as const;
 const NAMES = ['app/alpha', 'app/beta', 'app/bin'] as const;
 const PRIMARY = 'us-east-1';
 const REPLICA = 'us-west-2';
+/** A replica region of the client that holds none of the secrets (the `described` walks). */
+const UNUSED_REPLICA = 'eu-west-1';
 const STEPS = 400;
 // Seeds 118, 164 and 193 once found reads that failed while a replica's circuit had just closed
 // (routed-read.ts joinHalfOpen). A deeper run: SECRETKIT_PROPERTY_SEEDS=400 npx vitest run ...
@@ -95,7 +97,15 @@ afterAll(() => {
 
 const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
 
-async function walk(seed: number, multiRegion: boolean): Promise<{ steps: number; reads: number }> {
+/**
+ * @param described - with a second replica region that holds none of the secrets, and every
+ *   secret described through the admin client first: that region must never be called.
+ */
+async function walk(
+  seed: number,
+  multiRegion: boolean,
+  described = false,
+): Promise<{ steps: number; reads: number }> {
   const rng = new Rng(seed);
   let now = 1_700_000_000_000;
   const clock = { now: () => now };
@@ -139,8 +149,11 @@ async function walk(seed: number, multiRegion: boolean): Promise<{ steps: number
     region: PRIMARY,
     ...(multiRegion
       ? {
-          replicaRegions: [REPLICA],
-          replicaClients: { [REPLICA]: fake.client(REPLICA) },
+          replicaRegions: described ? [REPLICA, UNUSED_REPLICA] : [REPLICA],
+          replicaClients: {
+            [REPLICA]: fake.client(REPLICA),
+            ...(described ? { [UNUSED_REPLICA]: fake.client(UNUSED_REPLICA) } : {}),
+          },
           breakerCooldownMs: 5_000,
         }
       : {}),
@@ -151,6 +164,8 @@ async function walk(seed: number, multiRegion: boolean): Promise<{ steps: number
   });
   // Writes, describe and list go through the admin client, which keeps the reader coherent.
   const admin = new SecretsAdmin({ client: fake, region: PRIMARY, readers: [client] });
+  // DescribeSecret tells the reader where each secret is: never in UNUSED_REPLICA.
+  if (described) for (const name of NAMES) await admin.describeSecret(name);
 
   let closed = false;
   let outage = false;
@@ -520,6 +535,11 @@ async function walk(seed: number, multiRegion: boolean): Promise<{ steps: number
     closed = true;
     await closedChecks(`seed ${seed} end`);
   }
+  if (described)
+    expect(
+      fake.calls({ region: UNUSED_REPLICA }),
+      `seed ${seed}: calls to a region without the secrets`,
+    ).toBe(0);
   expect(unhandled).toEqual([]);
   return { steps: step, reads };
 }
@@ -536,6 +556,10 @@ describe('SecretsClient random walks against the model', () => {
     }, 10_000);
     it(`primary + replica, seed ${seed}`, async () => {
       const { reads } = await walk(seed, true);
+      expect(reads).toBeGreaterThan(100);
+    }, 10_000);
+    it(`primary + replica + a replica region known not to hold the secrets, seed ${seed}`, async () => {
+      const { reads } = await walk(seed, true, true);
       expect(reads).toBeGreaterThan(100);
     }, 10_000);
   }
