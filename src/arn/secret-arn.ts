@@ -185,3 +185,18 @@ export function secretIdentityOf(arn: string, name: string): string | undefined 
   }
   return arn.slice(0, service + 1) + arn.slice(region);
 }
+
+/**
+ * The ARN of a secret identity ({@link secretIdentityOf}) in `region`: the region put back.
+ * `undefined` for a string that is not such an identity. Never throws.
+ *
+ * @param identity - a region-free secret ARN
+ * @param region - the region to put in
+ */
+export function identityArnIn(identity: string, region: string): string | undefined {
+  if (!identity.startsWith('arn:')) return undefined;
+  const partition = identity.indexOf(':', 4);
+  const service = partition === -1 ? -1 : identity.indexOf(':', partition + 1);
+  if (service === -1 || identity.charCodeAt(service + 1) !== 58 /* : */) return undefined;
+  return `${identity.slice(0, service + 1)}${region}${identity.slice(service + 1)}`;
+}

@@ -347,6 +347,12 @@ class Engine<V> implements CacheEngine<V> {
     this.#put(id, selector, result, options?.since ?? this.#marks.seq);
   }
 
+  identityOf(id: string): string | undefined {
+    const key = this.#store.byId(id)?.key;
+    // A record keyed by the id itself holds failures from before AWS named the secret.
+    return key === undefined || key === id ? undefined : key;
+  }
+
   hasFresh(id: string, selector: string = CURRENT): boolean {
     const entry = this.#store.byId(id)?.slots.get(selector)?.entry;
     return entry !== undefined && this.#clock.now() < entry.freshUntilMs;

@@ -222,6 +222,12 @@ export interface CacheEngine<V> {
   set(id: string, result: LoadResult<V>, options?: EngineSetOptions): void;
   /** True when `id` holds a value that is still fresh (no load would happen). */
   hasFresh(id: string, selector?: string): boolean;
+  /**
+   * The identity the loader gave the secret `id` was last stored under (for Secrets Manager,
+   * its region-free ARN), or `undefined` when none is known (never read, or an answer that did
+   * not name the secret).
+   */
+  identityOf(id: string): string | undefined;
   /** A number that grows with every invalidation; pass it to `set` as `since`. */
   readonly generation: number;
   /**

@@ -83,6 +83,8 @@ export class SecretsClient implements SecretsReader, CoherentReader {
       ...resolved.router,
       clientFactory: transport.wrap(resolved.router.clientFactory, resolved.router.primaryRegion),
       knownReplicas,
+      // A name read in a replica region goes as the ARN the cache learned for it (routed-read.ts).
+      knownArnOf: (name) => this.#cache.identityOf(name),
     });
     this.#cache = createCacheEngine<CachedSecret>(resolved.cache);
     this.#fetch = {

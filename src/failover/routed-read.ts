@@ -4,7 +4,7 @@
  * settles with the first good answer and abandons (aborts) every other attempt.
  */
 
-import { isSecretArn, parseSecretArn } from '../arn/secret-arn.js';
+import { identityArnIn, isSecretArn, parseSecretArn } from '../arn/secret-arn.js';
 import { isSecretkitError } from '../errors/secretkit-error.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
 import type { CircuitBreaker, CircuitPermit, CircuitTransition } from './circuit-breaker.js';
@@ -28,6 +28,8 @@ export interface ReadContext {
   emit(event: RouterEvent): void;
   /** The shared signals of a region's attempts (shared-signal.ts), or undefined when attempts need their own (hedging). */
   sharedSignals(region: string): SharedSignals | undefined;
+  /** The region-free ARN a name was last answered with, if known (RegionRouterOptions.knownArnOf). */
+  knownArnOf?: ((name: string) => string | undefined) | undefined;
 }
 
 interface InFlight {
@@ -198,7 +200,16 @@ export class RoutedRead<T> {
    * secret); elsewhere it is sent as given. A full ARN keeps its suffix, which pins the secret.
    */
   private idFor(id: string, region: string): string {
-    if (!isSecretArn(id)) return id;
+    if (!isSecretArn(id)) {
+      // A name goes to the primary as given (a secret recreated under that name is the one to
+      // read). In a replica region it goes as the ARN the name was last answered with, when
+      // known: that region may hold another secret of the same name (a replication that
+      // failed because the name was taken there), and the ARN's random suffix finds only the
+      // replica or nothing, which, while the primary faults, is a fault, not an answer.
+      if (region === this.ctx.order[0]) return id;
+      const known = this.ctx.knownArnOf?.(id);
+      return known === undefined ? id : (identityArnIn(known, region) ?? id);
+    }
     const problem = arnRegionProblem(id, this.ctx.order);
     if (problem !== undefined) throw problem;
     const { region: own, suffix } = parseSecretArn(id);

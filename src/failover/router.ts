@@ -103,6 +103,7 @@ export function createRegionRouter(options: RegionRouterOptions): RegionRouter {
     isFault: options.isFault,
     emit,
     sharedSignals,
+    knownArnOf: options.knownArnOf,
   };
 
   return {

@@ -130,4 +130,9 @@ export interface RegionRouterOptions {
    * DescribeSecret): replica attempts go only there. Absent: the client-wide list.
    */
   readonly knownReplicas?: { regionsFor(secretId: string): ReadonlySet<string> | undefined } | undefined;
+  /**
+   * The region-free ARN (the cache's identity) a name was last answered with, if known: a name
+   * read in a replica region is sent as that ARN there (see RoutedRead `idFor`).
+   */
+  readonly knownArnOf?: ((name: string) => string | undefined) | undefined;
 }

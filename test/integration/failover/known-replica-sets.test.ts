@@ -163,6 +163,37 @@ describe('a primary outage with replica sets learned from DescribeSecret', () =>
     await expect(secrets.getString('kr/solo')).resolves.toBe('s-good');
   });
 
+  it('without a describe, a name is read in a replica region as the ARN the primary answered with: the other secret of that name there is never served', async () => {
+    await expect(secrets.getString('kr/clash')).resolves.toBe('c-good');
+    await expect(secrets.getString('kr/replicated')).resolves.toBe('r-good');
+    await proxy.setMode(SERVICE_UNAVAILABLE);
+    const values = new Map<string, number>();
+    const failed: Record<string, number> = {};
+    for (let i = 1; i <= READS; i += 1) {
+      now += 500;
+      for (const id of ['kr/clash', 'kr/replicated']) {
+        try {
+          const value = await secrets.getString(id);
+          values.set(`${id}=${value}`, (values.get(`${id}=${value}`) ?? 0) + 1);
+        } catch (error) {
+          const code = isSecretkitError(error) ? error.code : String(error);
+          failed[code] = (failed[code] ?? 0) + 1;
+        }
+      }
+    }
+    // kr/clash: stale within maxStaleMs, then the region fault; B's own kr/clash never shows.
+    expect([...values.keys()].sort()).toEqual(['kr/clash=c-good', 'kr/replicated=r-good']);
+    expect(values.get('kr/replicated=r-good')).toBe(READS);
+    expect(values.get('kr/clash=c-good')).toBeGreaterThanOrEqual(20);
+    expect(values.get('kr/clash=c-good')).toBeLessThanOrEqual(22);
+    expect(Object.keys(failed)).toEqual(['ALL_REGIONS_FAILED']);
+    // Every request to a replica region named the secret by its ARN, not by the name.
+    const toReplicas = sent.filter((s) => s.region === B || s.region === C);
+    expect(toReplicas.length).toBeGreaterThan(0);
+    for (const s of toReplicas)
+      expect(s.secretId).toMatch(new RegExp(`^arn:aws:secretsmanager:${s.region}:`));
+  });
+
   it('without a describe the client-wide list is used: the unreplicated secret is asked for in each replica region', async () => {
     await expect(secrets.getString('kr/solo')).resolves.toBe('s-good');
     await proxy.setMode(SERVICE_UNAVAILABLE);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { secretIdentityOf } from '../../../src/arn/secret-arn.js';
+import { identityArnIn, secretIdentityOf } from '../../../src/arn/secret-arn.js';
 
 /** The rule as first written (split and a regex), kept as the reference of the fast parser. */
 function reference(arn: string, name: string): string | undefined {
@@ -63,5 +63,19 @@ describe('secretIdentityOf', () => {
       expect(secretIdentityOf(arn, asked)).toBe(expected);
     }
     expect(matched).toBeGreaterThan(1_000); // the generator reaches the accepting case too
+  });
+});
+
+describe('identityArnIn', () => {
+  it('puts the region back into an identity, and refuses anything else', () => {
+    const identity = 'arn:aws:secretsmanager::123456789012:secret:app/db-AbC123';
+    expect(identityArnIn(identity, 'us-west-2')).toBe(
+      'arn:aws:secretsmanager:us-west-2:123456789012:secret:app/db-AbC123',
+    );
+    expect(secretIdentityOf(identityArnIn(identity, 'eu-west-1') as string, 'app/db')).toBe(identity);
+    expect(
+      identityArnIn('arn:aws:secretsmanager:us-east-1:123456789012:secret:app/db-AbC123', 'x'),
+    ).toBeUndefined();
+    expect(identityArnIn('app/db', 'us-west-2')).toBeUndefined();
   });
 });

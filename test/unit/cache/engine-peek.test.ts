@@ -73,3 +73,17 @@ describe('createCacheEngine', () => {
     });
   });
 });
+
+describe('identityOf', () => {
+  it('is the identity the loader named, under every id it was read by, until the value goes', async () => {
+    const { engine } = setup();
+    const named = { value: 'v1', sizeBytes: 1, identity: 'arn:x::1:secret:a-AbCdEf', name: 'a' };
+    expect(engine.identityOf('a')).toBeUndefined();
+    await engine.get('a', scripted({ result: named }));
+    expect(engine.identityOf('a')).toBe('arn:x::1:secret:a-AbCdEf');
+    await engine.get('b', scripted({ value: 'unnamed' }));
+    expect(engine.identityOf('b')).toBeUndefined(); // keyed by the id itself: nothing learned
+    engine.invalidate('a');
+    expect(engine.identityOf('a')).toBeUndefined();
+  });
+});
