@@ -9,7 +9,8 @@ import {
   type SecretValueEntry,
 } from '@aws-sdk/client-secrets-manager';
 import { toSecretkitError } from '../errors/aws-error.js';
-import type { SecretkitError } from '../errors/secretkit-error.js';
+import { isSecretkitError, type SecretkitError } from '../errors/secretkit-error.js';
+import { allRegionsFailed, type RegionFailure } from '../failover/region-errors.js';
 import { arnRegionProblem } from '../failover/region-id.js';
 import { send } from '../sdk/send.js';
 import type { CachedSecret } from './cached-secret.js';
@@ -67,10 +68,7 @@ function matches(id: string, entry: { Name?: string | undefined; ARN?: string | 
 }
 
 /** Fetches one chunk of at most 20 ids, following NextToken. Whole-call failures are thrown. */
-async function fetchChunk(
-  ctx: FetchContext,
-  ids: readonly string[],
-): Promise<{ values: Map<string, SecretValueEntry>; errors: Map<string, SecretkitError> }> {
+async function fetchChunk(ctx: FetchContext, ids: readonly string[]): Promise<ChunkResult> {
   const result = await ctx.router.read(
     async (attempt) => {
       const values = new Map<string, SecretValueEntry>();
@@ -115,7 +113,28 @@ async function fetchChunk(
     { secretIds: ids },
   );
   ctx.counters.served(result.region, result.failedOver);
-  return result.value;
+  return { ...result.value, region: result.region, failedOver: result.failedOver, failures: result.failures };
+}
+
+/** One chunk's answers, and where they came from. */
+interface ChunkResult {
+  readonly values: Map<string, SecretValueEntry>;
+  readonly errors: Map<string, SecretkitError>;
+  /** The region that answered the batch, and whether the read's first region failed before it. */
+  readonly region: string;
+  readonly failedOver: boolean;
+  /** What the regions before it did. */
+  readonly failures: readonly RegionFailure[];
+}
+
+/**
+ * A replica's "not found" for one id of a batch it answered after the primary failed is a
+ * fault, not an answer, as for a single read (failover/routed-read.ts): a replica region need
+ * not hold every secret, and the cached value must not be evicted for it.
+ */
+function perIdError(chunk: ChunkResult, secretId: string, error: SecretkitError): SecretkitError {
+  if (!chunk.failedOver || !isSecretkitError(error, 'NOT_FOUND')) return error;
+  return allRegionsFailed([...chunk.failures, { region: chunk.region, error }], secretId);
 }
 
 /**
@@ -161,6 +180,7 @@ export async function preloadSecrets(
       return;
     }
     const { values, errors } = settled.value;
+    const answered = settled.value;
     for (const secretId of chunk) {
       const value = values.get(secretId);
       if (value) {
@@ -181,7 +201,7 @@ export async function preloadSecrets(
           operation: 'BatchGetSecretValue',
           secretId,
         });
-      failed.push({ secretId, error });
+      failed.push({ secretId, error: perIdError(answered, secretId, error) });
     }
   });
   return { loaded, failed };

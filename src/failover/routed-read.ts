@@ -241,7 +241,7 @@ export class RoutedRead<T> {
     this.finish(entry);
     this.report(entry.region, this.ctx.breakerOf(entry.region).recordSuccess(entry.permit));
     const failedOver = entry.region !== this.order[0];
-    this.settle(() => this.resolve({ value, region: entry.region, failedOver }));
+    this.settle(() => this.resolve({ value, region: entry.region, failedOver, failures: this.failures }));
   }
 
   private onError(entry: InFlight, error: unknown): void {

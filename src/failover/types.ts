@@ -4,6 +4,7 @@
  * fault; the client never needs to know which region answered, except for stats and events.
  */
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
+import type { RegionFailure } from './region-errors.js';
 
 /** One attempt of an operation in one region. */
 export interface RegionAttempt {
@@ -28,6 +29,11 @@ export interface RegionResult<T> {
    * for a partial ARN of a replica region, that region.
    */
   readonly failedOver: boolean;
+  /**
+   * What the regions tried before the one that answered did (failed or skipped), in order;
+   * empty when the first region answered. Never values.
+   */
+  readonly failures: readonly RegionFailure[];
 }
 
 /** Optional context of one routed read (compatible extension of the contract). */
