@@ -77,6 +77,8 @@ export class SecretStore {
   readonly secrets: StoredSecret[] = [];
   /** The secrets of each name (one per region at most), in creation order. */
   readonly #named = new Map<string, StoredSecret[]>();
+  /** Secrets scheduled for deletion (purgeExpired looks at these only). */
+  readonly #scheduled = new Set<StoredSecret>();
 
   /** Secrets visible in `region` (primaries there, and in-sync replicas), in creation order. */
   inRegion(region: string): RegionalSecret[] {
@@ -121,6 +123,7 @@ export class SecretStore {
 
   /** Removes a secret for good. */
   remove(secret: StoredSecret): void {
+    this.#scheduled.delete(secret);
     const i = this.secrets.indexOf(secret);
     if (i >= 0) this.secrets.splice(i, 1);
     const named = this.#named.get(secret.name);
@@ -129,18 +132,36 @@ export class SecretStore {
     if (named?.length === 0) this.#named.delete(secret.name);
   }
 
-  /** Purges secrets whose recovery window ended before `now`. */
+  /** Schedules `secret`'s purge at `date` (DeleteSecret with a recovery window). */
+  scheduleDeletion(secret: StoredSecret, deletedDate: Date, date: Date): void {
+    secret.deletedDate = deletedDate;
+    secret.deletionDate = date;
+    this.#scheduled.add(secret);
+  }
+
+  /** Cancels a scheduled purge (RestoreSecret). */
+  cancelDeletion(secret: StoredSecret): void {
+    secret.deletedDate = undefined;
+    secret.deletionDate = undefined;
+    this.#scheduled.delete(secret);
+  }
+
+  /**
+   * Purges secrets whose recovery window ended before `now`. Runs before every call, so it
+   * looks only at the secrets scheduled for deletion, not at every secret.
+   */
   purgeExpired(now: number): void {
-    const expired = (secret: StoredSecret) =>
-      secret.deletionDate !== undefined && secret.deletionDate.getTime() <= now;
-    if (!this.secrets.some(expired)) return;
-    for (const secret of this.secrets.filter(expired)) this.remove(secret);
+    if (this.#scheduled.size === 0) return;
+    for (const secret of [...this.#scheduled]) {
+      if (secret.deletionDate !== undefined && secret.deletionDate.getTime() <= now) this.remove(secret);
+    }
   }
 
   /** Forgets everything. */
   clear(): void {
     this.secrets.length = 0;
     this.#named.clear();
+    this.#scheduled.clear();
   }
 }
 

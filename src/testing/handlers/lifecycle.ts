@@ -55,8 +55,7 @@ export const deleteSecret: Handler<DeleteSecretCommandInput, Output<DeleteSecret
     return { ...out, DeletionDate: now };
   }
   const deletionDate = new Date(now.getTime() + (days ?? 30) * DAY_MS);
-  secret.deletedDate = now;
-  secret.deletionDate = deletionDate;
+  ctx.store.scheduleDeletion(secret, now, deletionDate);
   return { ...out, DeletionDate: new Date(deletionDate) };
 };
 
@@ -67,7 +66,6 @@ export const restoreSecret: Handler<RestoreSecretCommandInput, Output<RestoreSec
 ) => {
   const found = requireSecret(ctx, input.SecretId);
   if (found.replica) throw ctx.errors.replicaWrite();
-  found.secret.deletedDate = undefined;
-  found.secret.deletionDate = undefined;
+  ctx.store.cancelDeletion(found.secret);
   return { ARN: arnIn(found), Name: found.secret.name };
 };
