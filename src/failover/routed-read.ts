@@ -241,7 +241,9 @@ export class RoutedRead<T> {
     this.finish(entry);
     this.report(entry.region, this.ctx.breakerOf(entry.region).recordSuccess(entry.permit));
     const failedOver = entry.region !== this.order[0];
-    this.settle(() => this.resolve({ value, region: entry.region, failedOver, failures: this.failures }));
+    this.settle(() =>
+      this.resolve({ value, region: entry.region, failedOver, failures: this.orderedFailures() }),
+    );
   }
 
   private onError(entry: InFlight, error: unknown): void {
@@ -281,8 +283,9 @@ export class RoutedRead<T> {
       this.failures.push({ region: this.order[held.index]!, error: held.error });
     }
     if (this.inFlight.size > 0 || this.launchNext({ type: 'failover', from: entry.region })) return;
+    if (this.probeSkippedPrimary(entry, error)) return;
     const only = this.order.length === 1;
-    this.settle(() => this.reject(only ? error : allRegionsFailed(this.failures, this.secretId)));
+    this.settle(() => this.reject(only ? error : allRegionsFailed(this.orderedFailures(), this.secretId)));
   }
 
   /**
@@ -300,6 +303,35 @@ export class RoutedRead<T> {
     if (!notFound) return false;
     const primary = this.order[0];
     return this.failures.some((f) => f.region === primary);
+  }
+
+  /**
+   * Last resort after a replica's "not found": when the primary was only skipped in this read
+   * (its circuit open, not failed here), it is the one region that may hold the secret, so it
+   * gets one attempt now, past its cool-down, rather than the read failing. After an outage a
+   * healthy primary's circuit stays open for the cool-down; without this, a secret its
+   * replicas lack could not be read (past `maxStaleMs`) until then. During a real outage this
+   * costs one primary attempt per load of such a secret, which the cache's backoff paces.
+   */
+  private probeSkippedPrimary(entry: InFlight, error: unknown): boolean {
+    if (!this.replicaMissWhilePrimaryFaulted(entry.index, error)) return false;
+    const primary = this.order[0]!;
+    const skipped = this.failures.findIndex((f) => f.region === primary && 'skipped' in f);
+    if (skipped < 0 || this.failures.some((f) => f.region === primary && 'error' in f)) return false;
+    const breaker = this.ctx.breakerOf(primary);
+    const permit = breaker.acquire() ?? breaker.joinProbe() ?? breaker.forceProbe();
+    this.failures.splice(skipped, 1);
+    this.start(0, primary, permit, { type: 'failover', from: entry.region });
+    return true;
+  }
+
+  /**
+   * The failures in the read's region order (a region asked again late, by joinHalfOpen or
+   * probeSkippedPrimary, failed after the regions behind it).
+   */
+  private orderedFailures(): RegionFailure[] {
+    const rank = (f: RegionFailure): number => this.order.indexOf(f.region);
+    return [...this.failures].sort((a, b) => rank(a) - rank(b));
   }
 
   private earlierInFlight(index: number): boolean {

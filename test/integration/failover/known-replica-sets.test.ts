@@ -194,6 +194,25 @@ describe('a primary outage with replica sets learned from DescribeSecret', () =>
       expect(s.secretId).toMatch(new RegExp(`^arn:aws:secretsmanager:${s.region}:`));
   });
 
+  it('after a short primary outage, a secret the replicas lack is read from the recovered primary while its circuit is still open', async () => {
+    await expect(secrets.getString('kr/solo')).resolves.toBe('s-good');
+    await proxy.setMode(SERVICE_UNAVAILABLE);
+    for (let i = 0; i < 4; i += 1) {
+      now += 500;
+      await secrets.getString('kr/solo').catch(() => undefined); // the outage opens the circuit
+    }
+    await proxy.setMode({ kind: 'pass' });
+    const outcomes: string[] = [];
+    // 36 reads over the next 18 s: well inside the breaker's 30 s cool-down, past maxStaleMs.
+    for (let i = 0; i < 36; i += 1) {
+      now += 500;
+      outcomes.push(
+        await secrets.getString('kr/solo').catch((e: unknown) => (isSecretkitError(e) ? e.code : String(e))),
+      );
+    }
+    expect(outcomes.filter((o) => o === 's-good')).toHaveLength(36);
+  });
+
   it('without a describe the client-wide list is used: the unreplicated secret is asked for in each replica region', async () => {
     await expect(secrets.getString('kr/solo')).resolves.toBe('s-good');
     await proxy.setMode(SERVICE_UNAVAILABLE);

@@ -495,6 +495,28 @@ describe('createRegionRouter', () => {
       behaviour[R2] = fail(notFound);
       const error = await r.read(op).catch((e: unknown) => e);
       expect(isSecretkitError(error, 'ALL_REGIONS_FAILED')).toBe(true);
+      // The replicas lacked it, so the skipped primary was probed last; errors in region order.
+      expect(calls).toEqual([PRIMARY, R1, R1, R2, PRIMARY]);
+      const regions = isSecretkitError(error, 'ALL_REGIONS_FAILED')
+        ? error.details?.regionErrors.map((e) => e.region)
+        : [];
+      expect(regions).toEqual([PRIMARY, R1, R2]);
+    });
+
+    it('probes a primary its open circuit skipped when the replicas lack the secret: healthy again, it serves the read', async () => {
+      const r = router();
+      behaviour[PRIMARY] = fail(() => networkError());
+      behaviour[R1] = ok('from-r1');
+      await r.read(op); // the outage opens the primary's circuit (threshold 1)
+      behaviour[PRIMARY] = ok('from-primary'); // the primary is back, its circuit still open
+      behaviour[R1] = fail(notFound);
+      behaviour[R2] = fail(notFound);
+      await expect(r.read(op)).resolves.toMatchObject({ value: 'from-primary', region: PRIMARY });
+      expect(calls).toEqual([PRIMARY, R1, R1, R2, PRIMARY]);
+      calls.length = 0;
+      // The probe closed the circuit: the next read goes to the primary first.
+      await expect(r.read(op)).resolves.toMatchObject({ value: 'from-primary', failedOver: false });
+      expect(calls).toEqual([PRIMARY]);
     });
 
     it("a held hedged replica's not-found becomes a fault when the primary then faults", async () => {
