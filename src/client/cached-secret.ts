@@ -16,9 +16,11 @@ export class CachedSecret {
   readonly #string: string | undefined;
   readonly #binary: Uint8Array | undefined;
   #json: unknown = UNPARSED;
-  readonly #bySchema = new WeakMap<StandardSchemaV1, Promise<unknown>>();
+  // Created on the first schema read only: a string secret never pays for two WeakMaps (each
+  // a table the GC treats specially), and a cache miss allocates less.
+  #bySchema: WeakMap<StandardSchemaV1, Promise<unknown>> | undefined;
   /** Settled schema outputs, for the synchronous hit path. */
-  readonly #resolved = new WeakMap<StandardSchemaV1, unknown>();
+  #resolved: WeakMap<StandardSchemaV1, unknown> | undefined;
   /**
    * The schema that validated this value last, and its output: the hit path compares the
    * schema by identity before any WeakMap lookup (one schema per secret is the common case).
@@ -94,7 +96,7 @@ export class CachedSecret {
    */
   peekParsed(schema: unknown): unknown {
     if (schema === this.#lastSchema) return this.#lastOutput;
-    return this.#resolved.get(schema as StandardSchemaV1);
+    return this.#resolved?.get(schema as StandardSchemaV1);
   }
 
   /** The parsed JSON if a read already parsed it, else `undefined` (hit path; no error). */
@@ -110,19 +112,20 @@ export class CachedSecret {
 
   /** The value validated by `schema` (validated once per schema object; the output is frozen). */
   parsed<S extends StandardSchemaV1>(schema: S, secretId: string): Promise<StandardSchemaV1.InferOutput<S>> {
-    let result = this.#bySchema.get(schema);
+    const bySchema = (this.#bySchema ??= new WeakMap());
+    let result = bySchema.get(schema);
     if (!result) {
       result = (async () => {
         const output = deepFreeze(await validateSecret(schema, this.json(secretId), secretId));
-        this.#resolved.set(schema, output);
+        (this.#resolved ??= new WeakMap()).set(schema, output);
         this.#lastSchema = schema;
         this.#lastOutput = output;
         return output;
       })();
       // A failed validation is not remembered: the next read reports it again, and a fixed
       // secret (new version) is a new CachedSecret anyway.
-      result.catch(() => this.#bySchema.delete(schema));
-      this.#bySchema.set(schema, result);
+      result.catch(() => bySchema.delete(schema));
+      bySchema.set(schema, result);
     }
     return result as Promise<StandardSchemaV1.InferOutput<S>>;
   }
