@@ -213,6 +213,14 @@ async function missCpu(kinds: readonly CandidateKind[]): Promise<string> {
       kind.id === 'middy' ? 'invocation with the cache off (`cacheExpiry: 0`)' : 'a fresh id each read',
     ]);
   }
+  if (r.has('secretkit:bare')) {
+    rows.push([
+      `${name('secretkit')} over a bare \`send\` (no SDK)`,
+      us('secretkit:bare'),
+      above('secretkit:bare'),
+      "secretkit's own CPU: above the same bare `send` called directly",
+    ]);
+  }
   const preloadRows: string[][] = [
     ['raw SDK `send` (BatchGetSecretValue, 20 ids)', us('sdk:batch'), '—'],
     [`${name('secretkit')} \`preload\` (20 ids)`, us('secretkit:preload'), above('secretkit:preload')],

@@ -59,6 +59,36 @@ function idSource(fake: FakeSecretsManager, prefix: string, total: number): (cou
   };
 }
 
+/** Fresh ids for an op whose `send` needs no stored secrets. */
+function freshIds(prefix: string, total: number): (count: number) => string[] {
+  let next = 0;
+  return (count) => {
+    if (next + count > total) throw new Error(`${prefix}: ran out of fresh ids`);
+    return Array.from({ length: count }, () => `${prefix}/${next++}`);
+  };
+}
+
+/** A `send` with no SDK: GetSecretValue's answer for any id, on the next microtask. */
+function bareClient(): {
+  send(command: { input: { SecretId?: string | undefined } }): Promise<unknown>;
+  destroy(): void;
+} {
+  return {
+    send: (command) => {
+      const name = command.input.SecretId ?? '';
+      return Promise.resolve({
+        ARN: `arn:aws:secretsmanager:us-east-1:123456789012:secret:${name}-AbCdEf`,
+        Name: name,
+        VersionId: 'v1',
+        SecretString: `value of ${name}`,
+        VersionStages: ['AWSCURRENT'],
+        $metadata: {},
+      });
+    },
+    destroy: () => undefined,
+  };
+}
+
 function cpuUs(): number {
   const { user, system } = process.cpuUsage();
   return user + system;
@@ -139,6 +169,30 @@ export async function measureMissCpu(
       close: () => c.close(),
     });
     if (kind.id !== 'secretkit') continue;
+    // secretkit's own CPU per miss: the same client over a bare `send` (a canned answer on the
+    // next microtask, no SDK), against calling that bare `send` directly.
+    const bare = bareClient();
+    ops.push({
+      name: 'bare:get',
+      ref: 'bare:get',
+      run: (ids) =>
+        Promise.all(
+          ids.map((id) => bare.send(new GetSecretValueCommand({ SecretId: id, VersionStage: 'AWSCURRENT' }))),
+        ),
+      nextIds: freshIds('bare-get', perOp),
+      close: () => undefined,
+    });
+    const overBare = kind.create({
+      fake: { client: () => bareClient(), region: 'us-east-1' } as unknown as FakeSecretsManager,
+      ttlMs: 300_000,
+    });
+    ops.push({
+      name: `${kind.id}:bare`,
+      ref: 'bare:get',
+      run: (ids) => Promise.all(ids.map((id) => overBare.getString(id))),
+      nextIds: freshIds(`${kind.id}-bare`, perOp),
+      close: () => overBare.close(),
+    });
     // secretkit's preload is one BatchGetSecretValue per 20 ids: compared with the raw batch call.
     const fake2 = fakeFor();
     const c2 = kind.create({ fake: fake2, ttlMs: 300_000 });
