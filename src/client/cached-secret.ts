@@ -112,12 +112,14 @@ export class CachedSecret {
 
   /** The value validated by `schema` (validated once per schema object; the output is frozen). */
   parsed<S extends StandardSchemaV1>(schema: S, secretId: string): Promise<StandardSchemaV1.InferOutput<S>> {
-    const bySchema = (this.#bySchema ??= new WeakMap());
+    if (this.#bySchema === undefined) this.#bySchema = new WeakMap();
+    const bySchema = this.#bySchema;
     let result = bySchema.get(schema);
     if (!result) {
       result = (async () => {
         const output = deepFreeze(await validateSecret(schema, this.json(secretId), secretId));
-        (this.#resolved ??= new WeakMap()).set(schema, output);
+        if (this.#resolved === undefined) this.#resolved = new WeakMap();
+        this.#resolved.set(schema, output);
         this.#lastSchema = schema;
         this.#lastOutput = output;
         return output;

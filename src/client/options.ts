@@ -9,7 +9,7 @@ import { CACHE_OPTION_KEYS, resolveCacheOptions } from '../cache/defaults.js';
 import type { CacheEngineOptions, CacheEvent } from '../cache/types.js';
 import { isFault } from '../errors/classify.js';
 import { compactError } from '../errors/compact.js';
-import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
+import { isSecretkitError } from '../errors/secretkit-error.js';
 import { FAILOVER_OPTION_KEYS, resolveRouterOptions } from '../failover/defaults.js';
 import type { RegionRouterOptions, RouterEvent } from '../failover/types.js';
 import { channels } from '../observe/channels.js';

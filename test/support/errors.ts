@@ -35,3 +35,14 @@ export async function expectCode(promise: Promise<unknown>, code: string): Promi
   expect(isSecretkitError(error), String(error)).toBe(true);
   expect((error as { code: string }).code).toBe(code);
 }
+
+/** The option an `INVALID_ARGUMENT` thrown by `make` names (`details.option`); fails if it does not throw one. */
+export function rejectedOption(make: () => unknown): unknown {
+  try {
+    make();
+  } catch (error) {
+    expect(isSecretkitError(error, 'INVALID_ARGUMENT')).toBe(true);
+    return (error as { details?: { option?: unknown } }).details?.option;
+  }
+  throw new Error('did not throw');
+}

@@ -4,7 +4,7 @@ import pkg from '../../../package.json' with { type: 'json' };
 import { agentTransport } from '../../../src/fleet/index.js';
 import { isSecretkitError, SecretsClient, VERSION } from '../../../src/index.js';
 import { transportStats } from '../../../src/transport/select.js';
-import { thrownCode } from '../../support/errors.js';
+import { rejectedOption, thrownCode } from '../../support/errors.js';
 
 describe('SecretsClient options', () => {
   const sdk = new SecretsManagerClient({ region: 'us-east-1' });
@@ -42,15 +42,7 @@ describe('SecretsClient options', () => {
 });
 
 describe('SecretsClient options resolver', () => {
-  const optionOf = (make: () => unknown): unknown => {
-    try {
-      make();
-    } catch (error) {
-      expect(isSecretkitError(error, 'INVALID_ARGUMENT')).toBe(true);
-      return (error as { details?: { option?: unknown } }).details?.option;
-    }
-    throw new Error('did not throw');
-  };
+  const optionOf = rejectedOption;
 
   it('rejects an unknown key, naming it (a typo is not silently ignored)', () => {
     expect(optionOf(() => new SecretsClient({ region: 'us-east-1', ttlMS: 1000 } as never))).toBe('ttlMS');

@@ -47,9 +47,11 @@ describe('preload during a primary outage', () => {
     expect(result.failed.map((f) => [f.secretId, f.error.code])).toEqual([
       ['app/solo', 'ALL_REGIONS_FAILED'],
     ]);
-    const regionErrors = (result.failed[0]?.error.details as { regionErrors: Array<{ region: string }> })
-      .regionErrors;
-    expect(regionErrors.map((r) => r.region)).toEqual([P, B]);
+    const failure = result.failed[0]?.error;
+    const regions = isSecretkitError(failure, 'ALL_REGIONS_FAILED')
+      ? failure.details?.regionErrors.map((r) => r.region)
+      : [];
+    expect(regions).toEqual([P, B]);
     // Still served, stale within maxStaleMs, and counted so.
     await expect(reader.getString('app/solo')).resolves.toBe('s-good');
     expect(reader.stats().staleServed).toBe(1);

@@ -10,24 +10,17 @@ import { inspect } from 'node:util';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { agentTransport, handleSecretEvent, transportStats } from '../../../src/fleet/index.js';
-import { isSecretkitError, SecretsClient } from '../../../src/index.js';
+import { SecretsClient } from '../../../src/index.js';
 import { AGENT_TOKEN_FILE } from '../../../src/transport/agent-endpoint.js';
 import { startAgentStandIn } from '../../support/agent-standin.js';
+import { rejectedOption } from '../../support/errors.js';
 import { mockedSecretsManager } from '../../support/mock-sdk.js';
 import { apiCallEvent } from '../../support/secret-events.js';
 
 const ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:app/db-AbCdEf';
 const TOKEN = 'tok-unit-never-print-me';
 
-function optionOf(make: () => unknown): unknown {
-  try {
-    make();
-  } catch (error) {
-    expect(isSecretkitError(error, 'INVALID_ARGUMENT')).toBe(true);
-    return (error as { details?: { option?: unknown } }).details?.option;
-  }
-  throw new Error('did not throw');
-}
+const optionOf = rejectedOption;
 
 describe('agentTransport()', () => {
   afterEach(() => {
