@@ -92,8 +92,8 @@ export interface ResolveCacheOptionsInput extends CacheOptions {
   readonly isFault?: ((error: unknown) => boolean) | undefined;
   /** Receives every cache event. */
   readonly onEvent?: ((event: CacheEvent) => void) | undefined;
-  /** Whether a hit event would reach anyone (see CacheEngineOptions.hitListened). */
-  readonly hitListened?: (() => boolean) | undefined;
+  /** Whether a hot event would reach anyone (see CacheEngineOptions.listens). */
+  readonly listens?: ((type: 'hit' | 'miss' | 'refresh' | 'loaded') => boolean) | undefined;
   /** Which answers are "not found" (remembered for `notFoundTtlMs`). @defaultValue none */
   readonly isNotFound?: ((error: unknown) => boolean) | undefined;
   /** What a failure record keeps of an error. @defaultValue the error itself */
@@ -151,7 +151,7 @@ export function resolveCacheOptions(input: ResolveCacheOptionsInput = {}): Cache
     isNotFound: functionOption(OWNER, 'isNotFound', input.isNotFound, () => false),
     compactError: functionOption(OWNER, 'compactError', input.compactError, (error: unknown) => error),
     onEvent: functionOption(OWNER, 'onEvent', input.onEvent, undefined),
-    hitListened: functionOption(OWNER, 'hitListened', input.hitListened, undefined),
+    listens: functionOption(OWNER, 'listens', input.listens, undefined),
     namesOf: functionOption(OWNER, 'namesOf', input.namesOf, undefined),
   });
 }

@@ -74,7 +74,7 @@ class Engine<V> implements CacheEngine<V> {
   readonly #options: CacheEngineOptions;
   readonly #clock: Clock;
   readonly #onEvent: ((event: CacheEvent) => void) | undefined;
-  readonly #hitListened: (() => boolean) | undefined;
+  readonly #listens: ((type: 'hit' | 'miss' | 'refresh' | 'loaded') => boolean) | undefined;
   readonly #namesOf: (id: string) => readonly string[];
   readonly #store: RecordStore<V>;
   readonly #flights = new Map<string, EngineFlight<V>>();
@@ -91,7 +91,7 @@ class Engine<V> implements CacheEngine<V> {
     this.#options = options;
     this.#clock = options.clock;
     this.#onEvent = options.onEvent;
-    this.#hitListened = options.hitListened;
+    this.#listens = options.listens;
     this.#namesOf = options.namesOf ?? ((id) => [id]);
     this.#store = new RecordStore<V>(options, (record) => this.#evicted(record, 'lru'));
   }
@@ -132,7 +132,7 @@ class Engine<V> implements CacheEngine<V> {
    */
   #hit(secretId: string, selector: string, entry: CacheEntry<V>): V {
     this.#counters.hits++;
-    if (this.#onEvent !== undefined && (this.#hitListened === undefined || this.#hitListened())) {
+    if (this.#heard('hit')) {
       this.#emit({ type: 'hit', secretId, selector });
     }
     return entry.value;
@@ -190,7 +190,7 @@ class Engine<V> implements CacheEngine<V> {
 
   #miss(secretId: string, selector: string): void {
     this.#counters.misses++;
-    if (this.#onEvent !== undefined) this.#emit({ type: 'miss', secretId, selector });
+    if (this.#heard('miss')) this.#emit({ type: 'miss', secretId, selector });
   }
 
   #serveStale(secretId: string, selector: string, entry: CacheEntry<V>, ageMs: number, error: unknown): V {
@@ -208,7 +208,7 @@ class Engine<V> implements CacheEngine<V> {
   ): EngineFlight<V> {
     this.#counters.refreshes++;
     if (background) this.#counters.backgroundRefreshes++;
-    this.#emit({ type: 'refresh', secretId: id, selector, background });
+    if (this.#heard('refresh')) this.#emit({ type: 'refresh', secretId: id, selector, background });
     return this.#load(id, selector, owner, loader);
   }
 
@@ -238,12 +238,14 @@ class Engine<V> implements CacheEngine<V> {
     if (flight.settled) return;
     if (this.#flights.get(flight.key) === flight) this.#flights.delete(flight.key);
     if (!flight.discarded) this.#put(flight.id, flight.selector, result, flight.since);
-    this.#emit({
-      type: 'loaded',
-      secretId: flight.id,
-      selector: flight.selector,
-      durationMs: this.#clock.now() - startedMs,
-    });
+    if (this.#heard('loaded')) {
+      this.#emit({
+        type: 'loaded',
+        secretId: flight.id,
+        selector: flight.selector,
+        durationMs: this.#clock.now() - startedMs,
+      });
+    }
     flight.succeed(result.value);
   }
 
@@ -431,6 +433,14 @@ class Engine<V> implements CacheEngine<V> {
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     const { entries, inFlight } = this.stats();
     return `CacheEngine { entries: ${entries}, inFlight: ${inFlight} }`;
+  }
+
+  /**
+   * Whether a hot event (one or two per read) would reach anyone: the event object is built
+   * only then. Deliberately cheap on the hit path: a field check and, with `listens`, one call.
+   */
+  #heard(type: 'hit' | 'miss' | 'refresh' | 'loaded'): boolean {
+    return this.#onEvent !== undefined && (this.#listens === undefined || this.#listens(type));
   }
 
   #emit(event: CacheEvent): void {

@@ -168,11 +168,12 @@ export interface CacheEngineOptions {
   /** Receives every {@link CacheEvent}; a throwing listener never breaks reads. */
   readonly onEvent?: ((event: CacheEvent) => void) | undefined;
   /**
-   * Whether a hit's event would reach anyone. Without it every hit builds and sends its event
-   * to `onEvent`; with it, only when it returns true (hits are the hot path: no event object
-   * when nobody listens).
+   * Whether an event of a hot type (`hit`, `miss`, `refresh`, `loaded`: every read has one or
+   * two) would reach anyone. Without it every event is built and sent to `onEvent`; with it,
+   * those are built only when it returns true (no event object when nobody listens). Other
+   * events (stale, evict, load-error) always go to `onEvent`.
    */
-  readonly hitListened?: (() => boolean) | undefined;
+  readonly listens?: ((type: 'hit' | 'miss' | 'refresh' | 'loaded') => boolean) | undefined;
   /**
    * The names an id may denote, under which `invalidate(id)` finds records (for Secrets
    * Manager, the name part of an ARN). @defaultValue the id itself

@@ -26,6 +26,14 @@ import type { SecretkitEvent, SecretkitLogger, SecretsClientOptions } from './ty
 
 const OWNER = 'SecretsClient';
 
+/** The channel of each hot cache event (see CacheEngineOptions.listens). */
+const HOT_CHANNELS = {
+  hit: channels.cacheHit,
+  miss: channels.cacheMiss,
+  refresh: channels.cacheRefresh,
+  loaded: channels.cacheLoad,
+} as const;
+
 /** Every option name of {@link SecretsClientOptions}. */
 export const CLIENT_OPTION_KEYS: ReadonlySet<string> = new Set<string>([
   'client',
@@ -135,8 +143,9 @@ export function resolveClientOptions(
     compactError,
     namesOf: secretNamesOf,
     onEvent: (event: CacheEvent) => emit(event),
-    // A hit event goes to onEvent and the cache-hit channel only (the logger skips hits).
-    hitListened: onEvent === undefined ? () => channels.cacheHit.hasSubscribers : undefined,
+    // Hit, miss, refresh and loaded events go to onEvent and their channels only (the logger
+    // skips them): without onEvent, they are built only when their channel has subscribers.
+    listens: onEvent === undefined ? (type) => HOT_CHANNELS[type].hasSubscribers : undefined,
   });
   const regions = resolveRegionClients(options);
   const router = resolveRouterOptions({

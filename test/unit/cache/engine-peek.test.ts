@@ -56,20 +56,21 @@ describe('createCacheEngine', () => {
     });
   });
 
-  describe('hitListened', () => {
-    it('builds no hit event while it says nobody listens, and counts the hit all the same', async () => {
+  describe('listens', () => {
+    it('builds no hit, miss or loaded event while it says nobody listens, and counts all the same', async () => {
       let listening = false;
-      const { engine, events } = setup({ hitListened: () => listening });
+      const { engine, events } = setup({ listens: () => listening });
       const loader = scripted({ value: 'v1' });
       await engine.get('k', loader);
       await engine.get('k', loader);
       engine.peekFresh('k', take, '');
-      expect(types(events)).toEqual(['miss', 'loaded']);
+      expect(types(events)).toEqual([]);
       listening = true;
       await engine.get('k', loader);
       engine.peekFresh('k', take, '');
-      expect(types(events)).toEqual(['miss', 'loaded', 'hit', 'hit']);
-      expect(engine.stats()).toMatchObject({ hits: 4, misses: 1 });
+      await engine.get('j', loader);
+      expect(types(events)).toEqual(['hit', 'hit', 'miss', 'loaded']);
+      expect(engine.stats()).toMatchObject({ hits: 4, misses: 2 });
     });
   });
 });
