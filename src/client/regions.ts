@@ -7,7 +7,7 @@ import { SecretsManagerClient, type SecretsManagerClientConfig } from '@aws-sdk/
 import { SecretkitError } from '../errors/secretkit-error.js';
 import { UNKNOWN_REGION } from '../failover/region-id.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
-import { addUserAgentMiddleware, SECRETKIT_USER_AGENT } from '../sdk/user-agent.js';
+import { addUserAgent, SECRETKIT_USER_AGENT } from '../sdk/user-agent.js';
 import type { ClientSource } from './types.js';
 
 /** The options regions and clients are resolved from (the reader's and the admin's alike). */
@@ -120,8 +120,8 @@ export function resolveRegionClients(options: RegionSource): RegionClients {
         );
       }
     }
-    addUserAgentMiddleware(userClient);
-    for (const c of Object.values(replicaClients)) addUserAgentMiddleware(c);
+    addUserAgent(userClient);
+    for (const c of Object.values(replicaClients)) addUserAgent(c);
     const primary = primaryRegion ?? UNKNOWN_REGION;
     return {
       primaryRegion: primary,

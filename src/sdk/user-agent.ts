@@ -1,7 +1,13 @@
 /**
  * The `secretkit/<version>` user-agent suffix, so CloudTrail shows which reads came through
  * secretkit. Clients secretkit creates get it through `customUserAgent`; a client the user
- * passes in gets a small middleware (once), never a changed configuration.
+ * passes in gets the same pair appended to its resolved `config.customUserAgent` (once), which
+ * the SDK's own user-agent middleware reads on every call.
+ *
+ * Deliberately not a middleware of our own: one more entry in the client's stack costs every
+ * call of that client a few µs of CPU (the stack is resolved per `send`), about as much as the
+ * rest of a cache miss. The effect is the same either way: every call of that client carries
+ * the suffix.
  */
 
 import { VERSION } from '../version.js';
@@ -10,41 +16,22 @@ import type { SecretsManagerClientLike } from './client-like.js';
 /** The `customUserAgent` entry for clients secretkit creates. */
 export const SECRETKIT_USER_AGENT: [string, string] = ['secretkit', VERSION];
 
-const MIDDLEWARE_NAME = 'secretkitUserAgent';
-
-interface HeaderRequest {
-  headers?: Record<string, string>;
-}
-interface MiddlewareStackLike {
-  add(
-    middleware: (
-      next: (args: { request: unknown }) => Promise<unknown>,
-    ) => (args: { request: unknown }) => Promise<unknown>,
-    options: { step: 'finalizeRequest'; name: string; override?: boolean },
-  ): void;
-}
+type UserAgentPair = [string, string?];
 
 /**
- * Adds the suffix to the `x-amz-user-agent` header of every request of a user-supplied SDK
- * client. Clients without a middleware stack (fakes, mocks) are left alone. Idempotent.
+ * Adds the suffix to the user agent of every request of a user-supplied SDK client, through
+ * its resolved `config.customUserAgent`. Clients without an SDK config (fakes, mocks) are left
+ * alone. Idempotent.
  *
  * @param client - the user's client
  */
-export function addUserAgentMiddleware(client: SecretsManagerClientLike): void {
-  const stack = (client as { middlewareStack?: Partial<MiddlewareStackLike> }).middlewareStack;
-  if (typeof stack?.add !== 'function') return;
-  const suffix = `${SECRETKIT_USER_AGENT[0]}/${SECRETKIT_USER_AGENT[1]}`;
-  stack.add(
-    (next) => async (args) => {
-      const request = args.request as HeaderRequest;
-      const headers = request.headers;
-      if (headers) {
-        const current = headers['x-amz-user-agent'];
-        if (current === undefined) headers['x-amz-user-agent'] = suffix;
-        else if (!current.includes(suffix)) headers['x-amz-user-agent'] = `${current} ${suffix}`;
-      }
-      return next(args);
-    },
-    { step: 'finalizeRequest', name: MIDDLEWARE_NAME, override: true },
-  );
+export function addUserAgent(client: SecretsManagerClientLike): void {
+  const config = (client as { config?: { customUserAgent?: unknown } }).config;
+  if (typeof config !== 'object' || config === null || Object.isFrozen(config)) return;
+  const own = config.customUserAgent;
+  const pairs: UserAgentPair[] =
+    own === undefined ? [] : typeof own === 'string' ? [[own]] : Array.isArray(own) ? [...own] : [];
+  if (own !== undefined && typeof own !== 'string' && !Array.isArray(own)) return;
+  if (pairs.some((pair) => Array.isArray(pair) && pair[0] === SECRETKIT_USER_AGENT[0])) return;
+  config.customUserAgent = [...pairs, SECRETKIT_USER_AGENT];
 }

@@ -102,4 +102,12 @@ describe('secretkit user agent', () => {
     expect(ua).toContain(`secretkit/${VERSION}`);
     expect(ua.split(`secretkit/${VERSION}`)).toHaveLength(2);
   });
+
+  it("adds no middleware to the user's client (each one costs every call), only the SDK's own customUserAgent pair", () => {
+    const sdk = new SecretsManagerClient({ region: 'us-east-1', credentials, customUserAgent: 'my-app/2.1' });
+    const before = sdk.middlewareStack.identify();
+    new SecretsClient({ client: sdk, region: 'us-east-1' }).close();
+    expect(sdk.middlewareStack.identify()).toEqual(before);
+    expect(sdk.config.customUserAgent).toEqual([['my-app/2.1'], ['secretkit', VERSION]]);
+  });
 });
