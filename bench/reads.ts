@@ -186,7 +186,7 @@ async function hits(kinds: readonly CandidateKind[]): Promise<string> {
 
 async function missCpu(kinds: readonly CandidateKind[]): Promise<string> {
   progress('CPU per miss and per preloaded secret (fresh ids, send answered at once)');
-  const shape = { rounds: 31, batches: 10, batchSize: 20, warmupBatches: 10 };
+  const shape = { rounds: 101, batches: 10, batchSize: 20, warmupBatches: 10 };
   const r = await measureMissCpu(kinds, shape);
   const us = (name: string): string => fixed(r.get(name)?.us ?? Number.NaN, 1);
   const above = (name: string): string => fixed(r.get(name)?.aboveRef ?? Number.NaN, 1);
