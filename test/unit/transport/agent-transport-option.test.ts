@@ -81,20 +81,25 @@ describe('agentTransport()', () => {
   });
 });
 
+/** A GetSecretValue answer with a new version (and value) on every read. */
+function newVersionEachRead(): () => object {
+  let n = 0;
+  return () => {
+    n += 1;
+    return {
+      ARN,
+      Name: 'app/db',
+      VersionId: `ver-${n}`,
+      SecretString: `v${n}`,
+      VersionStages: ['AWSCURRENT'],
+    };
+  };
+}
+
 describe('behind agentTransport(): refreshNow after forceRefresh and change events', () => {
   async function setUp() {
     const upstream = mockedSecretsManager();
-    let n = 0;
-    upstream.sm.on(GetSecretValueCommand).callsFake(() => {
-      n += 1;
-      return {
-        ARN,
-        Name: 'app/db',
-        VersionId: `ver-${n}`,
-        SecretString: `v${n}`,
-        VersionStages: ['AWSCURRENT'],
-      };
-    });
+    upstream.sm.on(GetSecretValueCommand).callsFake(newVersionEachRead());
     const standIn = await startAgentStandIn({ upstream: upstream.sdk, token: TOKEN });
     const fallback = mockedSecretsManager(); // answers nothing: any SDK call would fail the read
     return { standIn, fallback, transport: agentTransport({ endpoint: standIn.url, token: TOKEN }) };
@@ -135,17 +140,7 @@ describe('behind agentTransport(): refreshNow after forceRefresh and change even
 
   it('an SDK-transport client takes the same event and forced read without an Agent', async () => {
     const { sdk, sm } = mockedSecretsManager();
-    let n = 0;
-    sm.on(GetSecretValueCommand).callsFake(() => {
-      n += 1;
-      return {
-        ARN,
-        Name: 'app/db',
-        VersionId: `ver-${n}`,
-        SecretString: `v${n}`,
-        VersionStages: ['AWSCURRENT'],
-      };
-    });
+    sm.on(GetSecretValueCommand).callsFake(newVersionEachRead());
     const client = new SecretsClient({ client: sdk, region: 'us-east-1' });
     try {
       expect(await client.getString('app/db')).toBe('v1');
