@@ -170,10 +170,8 @@ export function secretIdentityOf(arn: string, name: string): string | undefined 
   // regex. Same rule as before: `arn:<partition>:<service>:<region>:<account>:secret:<tail>`,
   // exactly six colons, and the tail is `<name>-` plus six letters or digits.
   if (typeof arn !== 'string' || typeof name !== 'string' || name.length === 0) return undefined;
-  if (!arn.startsWith('arn:')) return undefined;
-  const partition = arn.indexOf(':', 4);
-  const service = partition === -1 ? -1 : arn.indexOf(':', partition + 1);
-  const region = service === -1 ? -1 : arn.indexOf(':', service + 1);
+  const regionAt = regionStart(arn);
+  const region = regionAt === -1 ? -1 : arn.indexOf(':', regionAt);
   const account = region === -1 ? -1 : arn.indexOf(':', region + 1);
   if (account === -1 || !arn.startsWith(':secret:', account)) return undefined;
   const tailAt = account + ':secret:'.length;
@@ -183,7 +181,30 @@ export function secretIdentityOf(arn: string, name: string): string | undefined 
     const c = arn.charCodeAt(i);
     if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return undefined;
   }
-  return arn.slice(0, service + 1) + arn.slice(region);
+  return arn.slice(0, regionAt) + arn.slice(region);
+}
+
+/**
+ * Where the region field of an `arn:<partition>:<service>:<region>:…` string starts (after the
+ * service's colon), or -1 for a string with fewer fields. No parsing beyond the colons.
+ */
+function regionStart(arn: string): number {
+  if (!arn.startsWith('arn:')) return -1;
+  const partition = arn.indexOf(':', 4);
+  const service = partition === -1 ? -1 : arn.indexOf(':', partition + 1);
+  return service === -1 ? -1 : service + 1;
+}
+
+/**
+ * An ARN with its region field emptied (a replica's ARN and its primary's are then equal), or
+ * the string unchanged when it has no region field. Never throws.
+ *
+ * @param arn - any `arn:` string
+ */
+export function withoutRegion(arn: string): string {
+  const at = regionStart(arn);
+  const end = at === -1 ? -1 : arn.indexOf(':', at);
+  return end === -1 ? arn : arn.slice(0, at) + arn.slice(end);
 }
 
 /**
@@ -194,9 +215,7 @@ export function secretIdentityOf(arn: string, name: string): string | undefined 
  * @param region - the region to put in
  */
 export function identityArnIn(identity: string, region: string): string | undefined {
-  if (!identity.startsWith('arn:')) return undefined;
-  const partition = identity.indexOf(':', 4);
-  const service = partition === -1 ? -1 : identity.indexOf(':', partition + 1);
-  if (service === -1 || identity.charCodeAt(service + 1) !== 58 /* : */) return undefined;
-  return `${identity.slice(0, service + 1)}${region}${identity.slice(service + 1)}`;
+  const at = regionStart(identity);
+  if (at === -1 || identity.charCodeAt(at) !== 58 /* : an empty region */) return undefined;
+  return `${identity.slice(0, at)}${region}${identity.slice(at)}`;
 }

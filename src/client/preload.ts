@@ -179,8 +179,8 @@ export async function preloadSecrets(
       for (const secretId of chunk) failed.push({ secretId, error });
       return;
     }
-    const { values, errors } = settled.value;
     const answered = settled.value;
+    const { values, errors } = answered;
     for (const secretId of chunk) {
       const value = values.get(secretId);
       if (value) {

@@ -12,7 +12,13 @@
  * Nothing is learned from a read: a replica's "not found" may mean a missing version or stage,
  * not a missing secret, so it never removes a region.
  */
-import { isSecretArn, parseSecretArn, secretIdentityOf, secretNamesOf } from '../arn/secret-arn.js';
+import {
+  isSecretArn,
+  parseSecretArn,
+  secretIdentityOf,
+  secretNamesOf,
+  withoutRegion,
+} from '../arn/secret-arn.js';
 import { UNKNOWN_REGION } from './region-id.js';
 
 /** What DescribeSecret said about where a secret is (the admin client's report). */
@@ -34,13 +40,6 @@ interface KnownSet {
   readonly identity: string | undefined;
   /** The primary region and every replica region whose status is not `Failed`. */
   readonly regions: ReadonlySet<string>;
-}
-
-/** The ARN with its region field emptied (a replica's ARN and its primary's are then equal). */
-function regionFree(arn: string): string {
-  const parts = arn.split(':');
-  parts[3] = '';
-  return parts.join(':');
 }
 
 /**
@@ -91,7 +90,7 @@ export class KnownReplicaSets {
   regionsFor(secretId: string): ReadonlySet<string> | undefined {
     if (this.#sets.size === 0) return undefined;
     if (!secretId.startsWith('arn:')) return this.#sets.get(secretId)?.regions;
-    const id = regionFree(secretId);
+    const id = withoutRegion(secretId);
     let found: ReadonlySet<string> | undefined;
     for (const name of secretNamesOf(secretId)) {
       const known = this.#sets.get(name);

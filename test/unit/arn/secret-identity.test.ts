@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identityArnIn, secretIdentityOf } from '../../../src/arn/secret-arn.js';
+import { identityArnIn, secretIdentityOf, withoutRegion } from '../../../src/arn/secret-arn.js';
 
 /** The rule as first written (split and a regex), kept as the reference of the fast parser. */
 function reference(arn: string, name: string): string | undefined {
@@ -77,5 +77,18 @@ describe('identityArnIn', () => {
       identityArnIn('arn:aws:secretsmanager:us-east-1:123456789012:secret:app/db-AbC123', 'x'),
     ).toBeUndefined();
     expect(identityArnIn('app/db', 'us-west-2')).toBeUndefined();
+  });
+});
+
+describe('withoutRegion', () => {
+  it('empties the region field of any ARN (full or partial), and leaves other strings alone', () => {
+    expect(withoutRegion('arn:aws:secretsmanager:us-west-2:123456789012:secret:app/db-AbC123')).toBe(
+      'arn:aws:secretsmanager::123456789012:secret:app/db-AbC123',
+    );
+    expect(withoutRegion('arn:aws:secretsmanager:eu-west-1:123456789012:secret:app/db')).toBe(
+      'arn:aws:secretsmanager::123456789012:secret:app/db',
+    );
+    expect(withoutRegion('app/db')).toBe('app/db');
+    expect(withoutRegion('arn:aws')).toBe('arn:aws');
   });
 });
