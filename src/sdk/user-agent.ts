@@ -29,9 +29,8 @@ export function addUserAgent(client: SecretsManagerClientLike): void {
   const config = (client as { config?: { customUserAgent?: unknown } }).config;
   if (typeof config !== 'object' || config === null || Object.isFrozen(config)) return;
   const own = config.customUserAgent;
-  const pairs: UserAgentPair[] =
-    own === undefined ? [] : typeof own === 'string' ? [[own]] : Array.isArray(own) ? [...own] : [];
-  if (own !== undefined && typeof own !== 'string' && !Array.isArray(own)) return;
+  if (own !== undefined && typeof own !== 'string' && !Array.isArray(own)) return; // not the SDK's
+  const pairs: UserAgentPair[] = own === undefined ? [] : typeof own === 'string' ? [[own]] : [...own];
   if (pairs.some((pair) => Array.isArray(pair) && pair[0] === SECRETKIT_USER_AGENT[0])) return;
   config.customUserAgent = [...pairs, SECRETKIT_USER_AGENT];
 }
