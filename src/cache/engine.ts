@@ -26,6 +26,7 @@ import type {
   CacheEvent,
   EngineGetOptions,
   EngineSetOptions,
+  HotCacheEvent,
   Loader,
   LoadResult,
 } from './types.js';
@@ -74,7 +75,7 @@ class Engine<V> implements CacheEngine<V> {
   readonly #options: CacheEngineOptions;
   readonly #clock: Clock;
   readonly #onEvent: ((event: CacheEvent) => void) | undefined;
-  readonly #listens: ((type: 'hit' | 'miss' | 'refresh' | 'loaded') => boolean) | undefined;
+  readonly #listens: ((type: HotCacheEvent) => boolean) | undefined;
   readonly #namesOf: (id: string) => readonly string[];
   readonly #store: RecordStore<V>;
   readonly #flights = new Map<string, EngineFlight<V>>();
@@ -100,7 +101,7 @@ class Engine<V> implements CacheEngine<V> {
     if (this.#closed) return Promise.reject(closedError());
     const selector = options?.selector ?? CURRENT;
     const record = this.#store.byId(id);
-    const slot = record?.slots.get(selector);
+    const slot = record?.slot(selector);
     const entry = slot?.entry;
     const now = this.#clock.now();
     // The hit path: two map lookups, one clock read, one flag write; no allocation but the
@@ -209,7 +210,8 @@ class Engine<V> implements CacheEngine<V> {
     this.#counters.refreshes++;
     if (background) this.#counters.backgroundRefreshes++;
     if (this.#heard('refresh')) this.#emit({ type: 'refresh', secretId: id, selector, background });
-    return this.#load(id, selector, owner, loader);
+    const flight = this.#load(id, selector, owner, loader);
+    return background ? flight.unwaited() : flight;
   }
 
   /** Starts the one load of (`id`, `selector`); callers join it through `#flights`. */
@@ -223,14 +225,25 @@ class Engine<V> implements CacheEngine<V> {
     } catch (error) {
       pending = Promise.reject(error);
     }
-    pending
-      .then(
-        (result) => this.#loaded(flight, result, startedMs),
-        (error: unknown) => this.#failed(flight, error, startedMs),
-      )
-      // A malformed result or a throwing random(): callers get the error instead of hanging.
-      // (#loaded and #failed drop the flight from #flights before anything that can throw.)
-      .catch((error: unknown) => flight.fail(error));
+    // A malformed result or a throwing random(): callers get the error instead of hanging.
+    // (#loaded and #failed drop the flight from #flights before anything that can throw.) A
+    // try in each handler, not a chained catch: one promise fewer per load.
+    pending.then(
+      (result) => {
+        try {
+          this.#loaded(flight, result, startedMs);
+        } catch (error) {
+          flight.fail(error);
+        }
+      },
+      (error: unknown) => {
+        try {
+          this.#failed(flight, error, startedMs);
+        } catch (thrown) {
+          flight.fail(thrown);
+        }
+      },
+    );
     return flight;
   }
 
@@ -260,7 +273,7 @@ class Engine<V> implements CacheEngine<V> {
     if (flight.discarded) {
       // The secret was invalidated or overwritten meanwhile: its new state is not ours to change.
     } else if (flight.fault) {
-      failures = (record?.slots.get(selector)?.failure?.count ?? 0) + 1;
+      failures = (record?.slot(selector)?.failure?.count ?? 0) + 1;
       const retryAtMs = this.#clock.now() + backoffDelayMs(failures, this.#options, this.#options.random);
       this.#remember(id, record, selector, failures, retryAtMs, error);
     } else {
@@ -311,7 +324,7 @@ class Engine<V> implements CacheEngine<V> {
   /** Stores a loaded value in its secret's record, unless the secret was invalidated since `since`. */
   #put(id: string, selector: string, result: LoadResult<V>, since: number): void {
     const identity = result.identity ?? id;
-    if (this.#marks.changedSince(since, [id, identity, result.name])) return;
+    if (this.#marks.changedSince(since, id, identity, result.name)) return;
     const previous = this.#store.byId(id);
     // A record keyed by the id (failures only, before AWS named the secret) is superseded.
     if (previous !== undefined && previous.key === id && id !== identity) this.#store.remove(previous);
@@ -326,9 +339,7 @@ class Engine<V> implements CacheEngine<V> {
   #wait(flight: EngineFlight<V>): Promise<V> {
     return flight.promise.catch((error: unknown) => {
       const entry =
-        flight.fault && !this.#closed
-          ? this.#store.byId(flight.id)?.slots.get(flight.selector)?.entry
-          : undefined;
+        flight.fault && !this.#closed ? this.#store.byId(flight.id)?.slot(flight.selector)?.entry : undefined;
       if (entry === undefined) throw error;
       const ageMs = this.#clock.now() - entry.freshUntilMs;
       if (ageMs > this.#options.maxStaleMs) throw error;
@@ -356,7 +367,7 @@ class Engine<V> implements CacheEngine<V> {
   }
 
   hasFresh(id: string, selector: string = CURRENT): boolean {
-    const entry = this.#store.byId(id)?.slots.get(selector)?.entry;
+    const entry = this.#store.byId(id)?.slot(selector)?.entry;
     return entry !== undefined && this.#clock.now() < entry.freshUntilMs;
   }
 
@@ -393,11 +404,14 @@ class Engine<V> implements CacheEngine<V> {
     return dropped;
   }
 
-  /** Emits an evict event per value of a record being dropped; returns how many. */
+  /**
+   * Emits an evict event per value of a record being dropped; returns how many. A miss of a full
+   * cache evicts one record: no event object is built when nobody listens.
+   */
   #evicted(record: SecretRecord<V>, reason: 'lru' | 'invalidate'): number {
-    if (this.#onEvent !== undefined) {
+    if (this.#heard('evict')) {
       const secretId = record.aliases[0] ?? record.key;
-      for (const [selector, slot] of record.slots) {
+      for (const [selector, slot] of record.slots()) {
         if (slot.entry !== undefined) this.#emit({ type: 'evict', secretId, selector, reason });
       }
     }
@@ -439,7 +453,7 @@ class Engine<V> implements CacheEngine<V> {
    * Whether a hot event (one or two per read) would reach anyone: the event object is built
    * only then. Deliberately cheap on the hit path: a field check and, with `listens`, one call.
    */
-  #heard(type: 'hit' | 'miss' | 'refresh' | 'loaded'): boolean {
+  #heard(type: HotCacheEvent): boolean {
     return this.#onEvent !== undefined && (this.#listens === undefined || this.#listens(type));
   }
 

@@ -47,15 +47,22 @@ export class InvalidationMarks {
   }
 
   /**
-   * True when any of `ids` (or everything) was invalidated after `since`.
+   * True when any of the ids of a load (or everything) was invalidated after `since`.
    *
    * @param since - the sequence number the load recorded at its start
-   * @param ids - the ids of what the load read (undefined entries are skipped)
+   * @param id - the id the load was asked under
+   * @param identity - the identity of what it read
+   * @param name - the secret's name, when known
    */
-  changedSince(since: number, ids: ReadonlyArray<string | undefined>): boolean {
+  changedSince(since: number, id: string, identity: string, name: string | undefined): boolean {
     if (this.#floor > since) return true;
+    // Deliberately cheap (once per load): no array of the ids, and no lookup while nothing is marked.
     if (this.#marks.size === 0) return false;
-    for (const id of ids) if (id !== undefined && (this.#marks.get(id) ?? 0) > since) return true;
-    return false;
+    const marks = this.#marks;
+    return (
+      (marks.get(id) ?? 0) > since ||
+      (marks.get(identity) ?? 0) > since ||
+      (name !== undefined && (marks.get(name) ?? 0) > since)
+    );
   }
 }

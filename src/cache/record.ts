@@ -9,7 +9,7 @@ import type { CacheEntry, FailureRecord } from './entry.js';
  * The estimates are calibrated against V8's heap (test/support/memory-probe.ts, Node 20): with
  * them, the heap growth over 100k distinct ids stays within `maxBytes`. They err high.
  */
-/** Estimated bytes of a record without its parts: the object, its slot map and alias array, its entries in the record and name maps. */
+/** Estimated bytes of a record without its parts: the object, its alias array (and a slot map, when it has selectors besides the current one), its entries in the record and name maps. */
 export const RECORD_BYTES = 640;
 /** Estimated bytes of a slot without its value or failure: the slot, its entry object, its map entry. */
 export const SLOT_BYTES = 192;
@@ -45,13 +45,16 @@ export class SecretRecord<V> {
   readonly key: string;
   /** Names under which `invalidate(name)` finds the record. */
   readonly names: readonly string[];
-  /** Values and failures by selector. */
-  readonly slots = new Map<string, Slot<V>>();
   /**
-   * The slot of the current value (selector {@link CURRENT_SELECTOR}), also in `slots`: the
-   * hit path reads this field instead of a second map lookup. The store keeps it in step.
+   * The slot of the current value (selector {@link CURRENT_SELECTOR}): the hit path reads this
+   * field, with no map lookup.
    */
   current: Slot<V> | undefined = undefined;
+  /**
+   * Slots of the other selectors (stages, version ids), made on the first one: most secrets are
+   * only read at AWSCURRENT, so a record is one object, not an object and a map (the miss path).
+   */
+  #others: Map<string, Slot<V>> | undefined = undefined;
   /** Ids this secret was read under, oldest first (at most {@link MAX_ALIASES}). */
   readonly aliases: string[] = [];
   /**
@@ -74,5 +77,37 @@ export class SecretRecord<V> {
     let bytes = RECORD_BYTES + stringBytes(key);
     for (const name of names) bytes += stringBytes(name);
     this.bytes = bytes;
+  }
+
+  /** The slot of `selector`, if any. */
+  slot(selector: string): Slot<V> | undefined {
+    return selector === CURRENT_SELECTOR ? this.current : this.#others?.get(selector);
+  }
+
+  /** Sets the slot of `selector` (the store keeps the counts). */
+  setSlot(selector: string, slot: Slot<V>): void {
+    if (selector === CURRENT_SELECTOR) {
+      this.current = slot;
+      return;
+    }
+    if (this.#others === undefined) this.#others = new Map();
+    this.#others.set(selector, slot);
+  }
+
+  /** Drops the slot of `selector` (the store keeps the counts). */
+  deleteSlot(selector: string): void {
+    if (selector === CURRENT_SELECTOR) this.current = undefined;
+    else this.#others?.delete(selector);
+  }
+
+  /** How many slots the record holds. */
+  get slotCount(): number {
+    return (this.current === undefined ? 0 : 1) + (this.#others?.size ?? 0);
+  }
+
+  /** Every slot with its selector. */
+  *slots(): IterableIterator<[string, Slot<V>]> {
+    if (this.current !== undefined) yield [CURRENT_SELECTOR, this.current];
+    if (this.#others !== undefined) yield* this.#others;
   }
 }

@@ -9,15 +9,7 @@
  * round. Freshness is computed on read (entry.ts): no timers.
  */
 import type { CacheEntry, FailureRecord } from './entry.js';
-import {
-  ALIAS_BYTES,
-  CURRENT_SELECTOR,
-  MAX_ALIASES,
-  SecretRecord,
-  SLOT_BYTES,
-  type Slot,
-  stringBytes,
-} from './record.js';
+import { ALIAS_BYTES, MAX_ALIASES, SecretRecord, SLOT_BYTES, type Slot, stringBytes } from './record.js';
 
 /** The bounds of the store. */
 export interface StoreLimits {
@@ -135,11 +127,10 @@ export class RecordStore<V> {
 
   /** The slot of `selector`, created when missing. */
   #slot(record: SecretRecord<V>, selector: string): Slot<V> {
-    let slot = record.slots.get(selector);
+    let slot = record.slot(selector);
     if (slot === undefined) {
       slot = { entry: undefined, entryBytes: 0, failure: undefined, failureBytes: 0 };
-      record.slots.set(selector, slot);
-      if (selector === CURRENT_SELECTOR) record.current = slot;
+      record.setSlot(selector, slot);
       this.#slots += 1;
       this.#grow(record, SLOT_BYTES + stringBytes(selector));
     }
@@ -188,7 +179,7 @@ export class RecordStore<V> {
 
   /** Drops a slot's value, keeping its failure record. @returns whether there was a value */
   deleteEntry(record: SecretRecord<V>, selector: string): boolean {
-    const slot = record.slots.get(selector);
+    const slot = record.slot(selector);
     if (slot?.entry === undefined) return false;
     slot.entry = undefined;
     record.values -= 1;
@@ -201,7 +192,7 @@ export class RecordStore<V> {
 
   /** Drops a slot's failure record, keeping its value. */
   deleteFailure(record: SecretRecord<V>, selector: string): void {
-    const slot = record.slots.get(selector);
+    const slot = record.slot(selector);
     if (slot?.failure === undefined) return;
     slot.failure = undefined;
     this.#grow(record, -slot.failureBytes);
@@ -211,10 +202,9 @@ export class RecordStore<V> {
 
   /** Drops a slot (value and failure). */
   deleteSlot(record: SecretRecord<V>, selector: string): void {
-    const slot = record.slots.get(selector);
+    const slot = record.slot(selector);
     if (slot === undefined) return;
-    record.slots.delete(selector);
-    if (selector === CURRENT_SELECTOR) record.current = undefined;
+    record.deleteSlot(selector);
     this.#slots -= 1;
     if (slot.entry !== undefined) {
       record.values -= 1;
@@ -225,7 +215,7 @@ export class RecordStore<V> {
 
   /** Drops a record that no longer holds a value or failure (its aliases only cost memory). */
   #dropIfEmpty(record: SecretRecord<V>): void {
-    if (record.slots.size === 0) this.remove(record);
+    if (record.slotCount === 0) this.remove(record);
   }
 
   /** Drops a record with its slots, aliases and names. */
@@ -242,7 +232,7 @@ export class RecordStore<V> {
         else this.#byName.set(name, rest);
       }
     }
-    this.#slots -= record.slots.size;
+    this.#slots -= record.slotCount;
     this.#values -= record.values;
     this.#bytes -= record.bytes;
   }

@@ -130,6 +130,9 @@ export interface CacheEngineStats {
   readonly inFlight: number;
 }
 
+/** The cache events of the hot paths (see {@link CacheEngineOptions.listens}). */
+export type HotCacheEvent = 'hit' | 'miss' | 'refresh' | 'loaded' | 'evict';
+
 /** Options of the cache engine; every field has a default in cache/defaults.ts. */
 export interface CacheEngineOptions {
   /** Freshness of a mutable entry. */
@@ -168,12 +171,12 @@ export interface CacheEngineOptions {
   /** Receives every {@link CacheEvent}; a throwing listener never breaks reads. */
   readonly onEvent?: ((event: CacheEvent) => void) | undefined;
   /**
-   * Whether an event of a hot type (`hit`, `miss`, `refresh`, `loaded`: every read has one or
-   * two) would reach anyone. Without it every event is built and sent to `onEvent`; with it,
-   * those are built only when it returns true (no event object when nobody listens). Other
-   * events (stale, evict, load-error) always go to `onEvent`.
+   * Whether an event of a hot type would reach anyone: `hit`, `miss`, `refresh`, `loaded` (every
+   * read has one or two) and `evict` (every miss of a full cache has one). Without it every event
+   * is built and sent to `onEvent`; with it, those are built only when it returns true (no event
+   * object when nobody listens). Other events (stale, load-error) always go to `onEvent`.
    */
-  readonly listens?: ((type: 'hit' | 'miss' | 'refresh' | 'loaded') => boolean) | undefined;
+  readonly listens?: ((type: HotCacheEvent) => boolean) | undefined;
   /**
    * The names an id may denote, under which `invalidate(id)` finds records (for Secrets
    * Manager, the name part of an ARN). @defaultValue the id itself

@@ -57,13 +57,10 @@ export function toCachedSecret(
  *
  * @throws SecretkitError (mapped from the AWS error; see errors/aws-error.ts)
  */
-export async function fetchSecret(
-  ctx: FetchContext,
-  secretId: string,
-  selector: Selector,
-): Promise<CachedSecret> {
-  try {
-    const result = await ctx.router.read(
+export function fetchSecret(ctx: FetchContext, secretId: string, selector: Selector): Promise<CachedSecret> {
+  // The miss path: the router's promise, mapped once each way (no async frame of its own).
+  return ctx.router
+    .read(
       (attempt) =>
         send<GetSecretValueCommandOutput>(
           attempt.client,
@@ -80,12 +77,16 @@ export async function fetchSecret(
         ),
       // The secret decides the regions tried (only replicas known to hold it).
       { secretId },
+    )
+    .then(
+      (result) => {
+        ctx.counters.served(result.region, result.failedOver);
+        return toCachedSecret(secretId, result.value);
+      },
+      (error: unknown) => {
+        throw toSecretkitError(error, { operation: 'GetSecretValue', secretId });
+      },
     );
-    ctx.counters.served(result.region, result.failedOver);
-    return toCachedSecret(secretId, result.value);
-  } catch (error) {
-    throw toSecretkitError(error, { operation: 'GetSecretValue', secretId });
-  }
 }
 
 /** The request fields of a selector. */

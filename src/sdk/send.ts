@@ -69,8 +69,6 @@ export interface SendContext {
 /** Runs one request with the boundary's abort signal (see {@link guard}). */
 export type Request<T> = (abortSignal: AbortSignal) => Promise<T>;
 
-const noop = (): void => undefined;
-
 /** @internal the region counted for a call whose region is not known. */
 const NO_REGION = 'unknown';
 
@@ -154,7 +152,7 @@ export function send<T>(client: SendableClient, command: object, ctx: SendContex
  * @param ctx - operation, region, secret, deadline, scope and counter
  * @throws SecretkitError mapped from whatever the call threw
  */
-export async function guard<T>(request: Request<T>, ctx: SendContext): Promise<T> {
+export function guard<T>(request: Request<T>, ctx: SendContext): Promise<T> {
   const timeoutMs = ctx.timeoutMs ?? (ctx.signal === undefined ? DEFAULT_CALL_TIMEOUT_MS : undefined);
   // Hot path (every routed read): the router's attempt signal already carries the deadline and
   // the close, and the router settles the read, so the signal is used as is: no controller,
@@ -164,18 +162,26 @@ export async function guard<T>(request: Request<T>, ctx: SendContext): Promise<T
     timeoutMs !== undefined ||
     ctx.scope !== undefined ||
     ctx.signal === undefined;
-  const controller = own ? new AbortController() : undefined;
-  const signal = controller === undefined ? (ctx.signal as AbortSignal) : controller.signal;
-  const unlink = controller === undefined ? noop : linkSignals(controller, [ctx.signal, ctx.scope?.signal]);
+  return own ? ownedCall(request, ctx, timeoutMs) : routedCall(request, ctx, ctx.signal as AbortSignal);
+}
+
+/** A call with a controller of its own: the deadline, the scope's close and the caller's signal abort it. */
+async function ownedCall<T>(
+  request: Request<T>,
+  ctx: SendContext,
+  timeoutMs: number | undefined,
+): Promise<T> {
+  const controller = new AbortController();
+  const signal = controller.signal;
+  const unlink = linkSignals(controller, [ctx.signal, ctx.scope?.signal]);
   const timer =
-    timeoutMs === undefined || controller === undefined
+    timeoutMs === undefined
       ? undefined
       : setTimeout(() => controller.abort(timeoutError(ctx, timeoutMs)), timeoutMs);
   // The deadline alone must not keep a process alive (an idle long poll, a closed owner).
   timer?.unref?.();
-  // A call on the router's signal is settled by the router (its deadline, its close): no race
-  // and no listener here. A call with its own controller is settled here at the abort.
-  const aborted = controller === undefined ? undefined : abortedBy(signal);
+  // A call with its own controller is settled here at the abort.
+  const aborted = abortedBy(signal);
   try {
     for (let attempt = 0; ; attempt += 1) {
       if (signal.aborted) throw signal.reason;
@@ -184,7 +190,7 @@ export async function guard<T>(request: Request<T>, ctx: SendContext): Promise<T
       try {
         const sending =
           ctx.wrap === undefined ? request(signal) : ctx.wrap(ctx.operation, region, () => request(signal));
-        return await (aborted === undefined ? sending : Promise.race([sending, aborted.promise]));
+        return await Promise.race([sending, aborted.promise]);
       } catch (error) {
         if (attempt > 0 || signal.aborted || !isSignatureExpired(error) || sdkAttempts(error) > 1)
           throw error;
@@ -197,9 +203,44 @@ export async function guard<T>(request: Request<T>, ctx: SendContext): Promise<T
     throw ctx.mapError === undefined ? toSecretkitError(reason, ctx) : ctx.mapError(reason);
   } finally {
     if (timer !== undefined) clearTimeout(timer);
-    aborted?.off();
+    aborted.off();
     unlink();
   }
+}
+
+/**
+ * A call on the router's signal (the hot path of every routed read): the router settles it at
+ * its deadline and on close, so there is no controller, listener, race or timer here, and no
+ * async frame: the request's promise, with the one signature retry and the error mapping.
+ */
+function routedCall<T>(request: Request<T>, ctx: SendContext, signal: AbortSignal): Promise<T> {
+  const region = ctx.region ?? NO_REGION;
+  const fail = (error: unknown): never => {
+    // An abort surfaces as the reason the router gave (its deadline, CLIENT_CLOSED).
+    const reason = signal.aborted ? signal.reason : error;
+    throw ctx.mapError === undefined ? toSecretkitError(reason, ctx) : ctx.mapError(reason);
+  };
+  const attempt = (retry: boolean): Promise<T> => {
+    let sending: Promise<T>;
+    try {
+      if (signal.aborted) throw signal.reason;
+      ctx.onCall?.(ctx.operation, region);
+      // Promise.resolve returns a native promise as is; it adopts a plain value or a thenable
+      // (a hand-written `send` double, a wrap that is not async).
+      sending = Promise.resolve(
+        ctx.wrap === undefined ? request(signal) : ctx.wrap(ctx.operation, region, () => request(signal)),
+      );
+    } catch (error) {
+      sending = Promise.reject(error);
+    }
+    return sending.then(undefined, (error: unknown) => {
+      if (retry && !signal.aborted && isSignatureExpired(error) && sdkAttempts(error) <= 1) {
+        return attempt(false);
+      }
+      return fail(error);
+    });
+  };
+  return attempt(true);
 }
 
 /** The per-owner part of a {@link SendContext}: deadline, scope and counter. */

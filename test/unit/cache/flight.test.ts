@@ -19,12 +19,12 @@ describe('Flight', () => {
     await expect(flight.promise).rejects.toBe(error);
   });
 
-  it('does not cause an unhandled rejection when nobody awaits it', async () => {
+  it('marked unwaited, does not cause an unhandled rejection when nobody awaits it', async () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
     try {
-      new Flight<string>().fail(new Error('nobody listens'));
+      new Flight<string>().unwaited().fail(new Error('nobody listens'));
       await new Promise<void>((r) => setImmediate(r));
       await new Promise<void>((r) => setImmediate(r));
       expect(unhandled).toEqual([]);
