@@ -20,6 +20,7 @@ export default defineConfig({
     otel: 'src/otel/index.ts',
     middy: 'src/middy/index.ts',
     fleet: 'src/fleet/index.ts',
+    failover: 'src/failover/index.ts',
     ssm: 'src/ssm/index.ts',
     local: 'src/local/index.ts',
     accounts: 'src/accounts/index.ts',

@@ -20,6 +20,7 @@ export default defineConfig({
       { find: /^secretkit\/iam$/, replacement: src('iam/index.ts') },
       { find: /^secretkit\/admin$/, replacement: src('admin/index.ts') },
       { find: /^secretkit\/fleet$/, replacement: src('fleet/index.ts') },
+      { find: /^secretkit\/failover$/, replacement: src('failover/index.ts') },
       { find: /^secretkit\/testing$/, replacement: src('testing/index.ts') },
       { find: /^secretkit\/otel$/, replacement: src('otel/index.ts') },
       { find: /^secretkit\/middy$/, replacement: src('middy/index.ts') },

@@ -30,7 +30,7 @@ export type {
   SecretkitErrorOptions,
 } from './errors/secretkit-error.js';
 export { isSecretkitError, SecretkitError } from './errors/secretkit-error.js';
-export type { FailoverOptions } from './failover/defaults.js';
+export type { Failover } from './failover/plan.js';
 export type { RegionErrorSummary } from './failover/region-errors.js';
 export type { RouterEvent } from './failover/types.js';
 export type {

@@ -1,8 +1,9 @@
 /**
  * The one options resolver of {@link SecretsClient}: validates every option (unknown keys
  * included), resolves regions once and the clock once, and returns one frozen object that the
- * rest of the client reads. Cache and failover tunables are validated by their own folders'
- * resolvers (cache/defaults.ts, failover/defaults.ts), called from here.
+ * rest of the client reads. Cache tunables are validated by their folder's resolver
+ * (cache/defaults.ts), called from here; failover's by `failover()` (failover/failover.ts),
+ * whose object the `failover` option takes.
  */
 import { secretNamesOf } from '../arn/secret-arn.js';
 import { CACHE_OPTION_KEYS, resolveCacheOptions } from '../cache/defaults.js';
@@ -10,18 +11,20 @@ import type { CacheEngineOptions, CacheEvent } from '../cache/types.js';
 import { isFault } from '../errors/classify.js';
 import { compactError } from '../errors/compact.js';
 import { isSecretkitError } from '../errors/secretkit-error.js';
-import { FAILOVER_OPTION_KEYS, resolveRouterOptions } from '../failover/defaults.js';
-import type { RegionRouterOptions, RouterEvent } from '../failover/types.js';
+import { DEFAULT_REGION_TIMEOUT_MS, FAILOVER_OPTION_KEYS } from '../failover/defaults.js';
+import { type FailoverPlan, failoverPlan } from '../failover/plan.js';
 import { channels } from '../observe/channels.js';
 import {
   checkKnownKeys,
   checkOptionsObject,
   functionOption,
   invalidOption,
+  MAX_TIMER_MS,
+  numberOption,
   replacedOption,
 } from '../options/checks.js';
 import { transportPlanner } from '../transport/select.js';
-import { resolveRegionClients } from './regions.js';
+import { type RegionClients, resolveRegionClients } from './regions.js';
 import type { SecretkitEvent, SecretkitLogger, SecretsClientOptions } from './types.js';
 
 const OWNER = 'SecretsClient';
@@ -32,6 +35,7 @@ const HOT_CHANNELS = {
   miss: channels.cacheMiss,
   refresh: channels.cacheRefresh,
   loaded: channels.cacheLoad,
+  evict: channels.cacheEvict,
 } as const;
 
 /** Every option name of {@link SecretsClientOptions}. */
@@ -48,16 +52,21 @@ export const CLIENT_OPTION_KEYS: ReadonlySet<string> = new Set<string>([
   // transport/ (#13): `transport` checked here, the budget by createTransport
   'transport',
   'maxCallsPerMinute',
+  'regionTimeoutMs',
+  'failover',
   ...CACHE_OPTION_KEYS,
-  ...FAILOVER_OPTION_KEYS,
 ]);
 
 /** What the client reads after construction. Frozen. */
 export interface ResolvedClientOptions {
   /** Cache engine options (events go to `emit`). */
   readonly cache: CacheEngineOptions;
-  /** Region router options (events go to `emit`). */
-  readonly router: RegionRouterOptions;
+  /** The regions and the client factory (replica regions from `failover`). */
+  readonly regions: RegionClients;
+  /** Deadline of one read attempt in one region. */
+  readonly regionTimeoutMs: number;
+  /** The `failover` object's plan, when the option is set. */
+  readonly failover: FailoverPlan | undefined;
   /** The user's event listener, if any. */
   readonly onEvent: ((event: SecretkitEvent) => void) | undefined;
   /** The user's logger, if any. */
@@ -82,6 +91,30 @@ function checkTransport(options: SecretsClientOptions): void {
   if (transport !== undefined && transport !== 'sdk' && transportPlanner(transport) === undefined) {
     throw invalidOption(OWNER, 'transport', "'sdk' or made by agentTransport() (secretkit/fleet)", transport);
   }
+}
+
+/**
+ * `failover`: an object made by `failover()` (secretkit/failover). The options it took were
+ * `SecretsClient`'s own in 0.1; they say what to write instead.
+ */
+function checkFailover(options: SecretsClientOptions): FailoverPlan | undefined {
+  for (const key of FAILOVER_OPTION_KEYS) {
+    if (key in options) {
+      throw replacedOption(
+        OWNER,
+        key,
+        key,
+        `pass \`failover: failover({ ${key}, … })\` from 'secretkit/failover' (see docs/migrating.md)`,
+      );
+    }
+  }
+  const given: unknown = options.failover;
+  if (given === undefined) return undefined;
+  const plan = failoverPlan(given);
+  if (plan === undefined) {
+    throw invalidOption(OWNER, 'failover', 'made by failover() (secretkit/failover)', given);
+  }
+  return plan;
 }
 
 function checkLogger(logger: unknown): SecretkitLogger | undefined {
@@ -114,6 +147,7 @@ export function resolveClientOptions(
   checkOptionsObject(OWNER, input);
   const options: SecretsClientOptions = input ?? {};
   checkTransport(options); // before the key check: a 0.1 `agent` option gets its own message
+  const failover = checkFailover(options); // before it too: the 0.1 failover options
   checkKnownKeys(OWNER, options, CLIENT_OPTION_KEYS);
   const onEvent = functionOption<((event: SecretkitEvent) => void) | undefined>(
     OWNER,
@@ -143,23 +177,20 @@ export function resolveClientOptions(
     compactError,
     namesOf: secretNamesOf,
     onEvent: (event: CacheEvent) => emit(event),
-    // Hit, miss, refresh and loaded events go to onEvent and their channels only (the logger
-    // skips them): without onEvent, they are built only when their channel has subscribers.
+    // Hit, miss, refresh, loaded and evict events go to onEvent and their channels only (the
+    // logger skips them): without onEvent, they are built only when their channel has subscribers.
     listens: onEvent === undefined ? (type) => HOT_CHANNELS[type].hasSubscribers : undefined,
   });
-  const regions = resolveRegionClients(options);
-  const router = resolveRouterOptions({
-    primaryRegion: regions.primaryRegion,
-    replicaRegions: regions.replicaRegions,
-    clientFactory: regions.clientFactory,
-    destroyClient: regions.destroyClient,
-    regionTimeoutMs: options.regionTimeoutMs,
-    hedgeAfterMs: options.hedgeAfterMs,
-    breakerFailureThreshold: options.breakerFailureThreshold,
-    breakerCooldownMs: options.breakerCooldownMs,
-    isFault,
-    clock: cache.clock,
-    onEvent: (event: RouterEvent) => emit(event),
-  });
-  return Object.freeze({ cache, router, onEvent, logger });
+  const regions = resolveRegionClients({
+    ...options,
+    replicaRegions: failover?.replicaRegions,
+  } as Parameters<typeof resolveRegionClients>[0]);
+  const regionTimeoutMs = numberOption(
+    OWNER,
+    'regionTimeoutMs',
+    options.regionTimeoutMs,
+    DEFAULT_REGION_TIMEOUT_MS,
+    { min: 0, exclusiveMin: true, max: MAX_TIMER_MS },
+  );
+  return Object.freeze({ cache, regions, regionTimeoutMs, failover, onEvent, logger });
 }

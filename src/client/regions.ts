@@ -6,6 +6,7 @@
 import { SecretsManagerClient, type SecretsManagerClientConfig } from '@aws-sdk/client-secrets-manager';
 import { SecretkitError } from '../errors/secretkit-error.js';
 import { UNKNOWN_REGION } from '../failover/region-id.js';
+import { checkRegionName } from '../options/region-name.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
 import { addUserAgent, SECRETKIT_USER_AGENT } from '../sdk/user-agent.js';
 import type { ClientSource } from './types.js';
@@ -32,19 +33,6 @@ export interface RegionClients {
 
 function envRegion(): string | undefined {
   return process.env['AWS_REGION'] || process.env['AWS_DEFAULT_REGION'] || undefined;
-}
-
-/** An AWS region name: `us-east-1`, `us-gov-west-1`, `cn-north-1`, `us-isob-east-1`... */
-const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-
-function checkRegion(region: unknown, option: string): void {
-  if (typeof region !== 'string' || region.length > 32 || !REGION_NAME.test(region)) {
-    throw new SecretkitError(
-      'INVALID_ARGUMENT',
-      `${option}: ${typeof region === 'string' ? `"${region.slice(0, 40)}"` : typeof region} is not a region name.`,
-      { details: { option } },
-    );
-  }
 }
 
 function checkObject(value: unknown, option: string): void {
@@ -99,8 +87,8 @@ export function resolveRegionClients(options: RegionSource): RegionClients {
   if (primaryRegion === undefined && replicaRegions.length > 0) {
     throw new SecretkitError('INVALID_ARGUMENT', '`region` is required when `replicaRegions` is set.');
   }
-  if (primaryRegion !== undefined) checkRegion(primaryRegion, 'region');
-  for (const region of replicaRegions) checkRegion(region, 'replicaRegions');
+  if (primaryRegion !== undefined) checkRegionName(primaryRegion, 'region');
+  for (const region of replicaRegions) checkRegionName(region, 'replicaRegions');
   if (new Set([primaryRegion, ...replicaRegions]).size !== replicaRegions.length + 1) {
     throw new SecretkitError(
       'INVALID_ARGUMENT',

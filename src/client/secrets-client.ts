@@ -1,8 +1,9 @@
 /**
- * SecretsClient: typed, cached, multi-region reads of AWS Secrets Manager, plus thin typed
- * writes that keep the cache honest. The facade only wires the parts together: the cache engine
- * (cache/), the region router (failover/), fetching (fetch-secret.ts), batch preload
- * (preload.ts), writes (writes.ts), listing (listing.ts) and replication (replication/).
+ * SecretsClient: typed, cached reads of AWS Secrets Manager, with failover across replica
+ * regions when given `failover`. The facade only wires the parts together: the cache engine (cache/), the router (the
+ * primary region's, primary-router.ts, or with `failover` the region router of failover/),
+ * fetching (fetch-secret.ts) and batch preload (preload.ts). Writes, listing and replication
+ * are the admin client's (secretkit/admin).
  */
 import { inspect } from 'node:util';
 import { secretIdentityOf } from '../arn/secret-arn.js';
@@ -10,8 +11,7 @@ import { createCacheEngine } from '../cache/engine.js';
 import type { CacheEngine, LoadResult } from '../cache/types.js';
 import { isFault } from '../errors/classify.js';
 import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
-import { KnownReplicaSets } from '../failover/replica-sets.js';
-import { createRegionRouter } from '../failover/router.js';
+import type { RouterBase } from '../failover/plan.js';
 import type { RegionRouter } from '../failover/types.js';
 import { timeApiCall } from '../observe/api-call.js';
 import { channels } from '../observe/channels.js';
@@ -23,12 +23,13 @@ import { CallScope } from '../sdk/send.js';
 import { withRefreshNow } from '../transport/refresh-now.js';
 import { createTransport, registerTransport } from '../transport/select.js';
 import { type CoherentReader, NOTE_REPLICAS, NOTE_ROTATION } from './cache-hook.js';
-import { checkSecretId, type Selector, selectorKey, selectorOf } from './cache-key.js';
+import { checkSecretId, selectorKey, selectorOf } from './cache-key.js';
 import type { CachedSecret } from './cached-secret.js';
 import { type FetchContext, fetchSecret } from './fetch-secret.js';
 import { logEvent } from './log-events.js';
 import { type ResolvedClientOptions, resolveClientOptions } from './options.js';
 import { type PreloadResult, preloadSecrets } from './preload.js';
+import { createPrimaryRouter } from './primary-router.js';
 import { RotationDates } from './rotation-dates.js';
 import { SDK_ACCESS, type SdkAccess } from './sdk-access.js';
 import { ClientCounters, type SecretsClientStats } from './stats.js';
@@ -76,16 +77,27 @@ export class SecretsClient implements SecretsReader, CoherentReader {
     // #13: the transport (Agent / SDK) and call budget sit below the cache, behind `send`.
     const transport = createTransport(options ?? {}, clock, (event) => emit(event));
     registerTransport(this, transport);
-    // Where each secret is held, as the admin client's DescribeSecret said (cache-hook.ts).
-    const knownReplicas = new KnownReplicaSets(resolved.cache.maxEntries);
-    Object.defineProperty(this, NOTE_REPLICAS, { value: knownReplicas });
-    this.#router = createRegionRouter({
-      ...resolved.router,
-      clientFactory: transport.wrap(resolved.router.clientFactory, resolved.router.primaryRegion),
-      knownReplicas,
+    const { regions } = resolved;
+    const base: RouterBase = {
+      primaryRegion: regions.primaryRegion,
+      clientFactory: transport.wrap(regions.clientFactory, regions.primaryRegion),
+      destroyClient: regions.destroyClient,
+      regionTimeoutMs: resolved.regionTimeoutMs,
+      isFault,
+      clock,
+      onEvent: emit,
       // A name read in a replica region goes as the ARN the cache learned for it (routed-read.ts).
       knownArnOf: (name) => this.#cache.identityOf(name),
-    });
+      maxEntries: resolved.cache.maxEntries,
+    };
+    if (resolved.failover === undefined) {
+      this.#router = createPrimaryRouter(base);
+    } else {
+      const { router, replicaSets } = resolved.failover.createRouter(base);
+      this.#router = router;
+      // Where each secret is held, as the admin client's DescribeSecret said (cache-hook.ts).
+      Object.defineProperty(this, NOTE_REPLICAS, { value: replicaSets });
+    }
     this.#cache = createCacheEngine<CachedSecret>(resolved.cache);
     this.#fetch = {
       router: this.#router,
@@ -124,9 +136,15 @@ export class SecretsClient implements SecretsReader, CoherentReader {
     return this.#readString(secretId, options);
   }
 
-  async #readString(secretId: string, options: ReadOptions | undefined): Promise<string> {
-    const secret = await this.#read(secretId, options);
-    return this.#guard(() => secret.string(secretId));
+  /** The miss path of getString: the read's promise, then the string (no async frame of its own). */
+  #readString(secretId: string, options: ReadOptions | undefined): Promise<string> {
+    return this.#read(secretId, options).then((secret) => {
+      try {
+        return secret.string(secretId);
+      } catch (error) {
+        throw this.#count(error);
+      }
+    });
   }
 
   /**
@@ -300,7 +318,7 @@ export class SecretsClient implements SecretsReader, CoherentReader {
     return {
       type: 'SecretsClient',
       region: this.#router.primaryRegion,
-      replicaRegions: this.#options.router.replicaRegions,
+      replicaRegions: this.#router.regions.slice(1),
       closed: this.#closed,
       stats: this.stats(),
     };
@@ -328,30 +346,35 @@ export class SecretsClient implements SecretsReader, CoherentReader {
     };
   }
 
-  async #read(secretId: string, options: ReadOptions | undefined): Promise<CachedSecret> {
-    let selector: Selector;
+  /** Every read that is not a peeked hit. Never throws: a bad argument is a rejection, counted. */
+  #read(secretId: string, options: ReadOptions | undefined): Promise<CachedSecret> {
+    let reading: Promise<CachedSecret>;
     try {
       this.#checkOpen();
       checkSecretId(secretId);
-      selector = selectorOf(secretId, options);
-    } catch (error) {
-      throw this.#count(error);
-    }
-    try {
-      return await this.#cache.get(
+      const selector = selectorOf(secretId, options);
+      reading = this.#cache.get(
         secretId,
-        async () => {
-          const load = () => fetchSecret(this.#fetch, secretId, selector);
-          const secret = await (options?.forceRefresh ? withRefreshNow(load) : load());
-          return this.#loadResult(secret, 'versionId' in selector);
+        // The miss path: one closure and no async frame of its own (fetchSecret's promise, mapped).
+        () => {
+          const immutable = 'versionId' in selector;
+          const fetching =
+            options?.forceRefresh === true
+              ? withRefreshNow(() => fetchSecret(this.#fetch, secretId, selector))
+              : fetchSecret(this.#fetch, secretId, selector);
+          return fetching.then((secret) => this.#loadResult(secret, immutable));
         },
         options === undefined
           ? undefined
           : { selector: selectorKey(selector), forceRefresh: options.forceRefresh === true },
       );
     } catch (error) {
-      throw this.#count(error);
+      // A bad argument, a closed client, a throwing injected clock: a rejection, never a throw.
+      return Promise.reject(this.#count(error));
     }
+    return reading.then(undefined, (error: unknown) => {
+      throw this.#count(error);
+    });
   }
 
   #guard<T>(fn: () => T): T {

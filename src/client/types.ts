@@ -6,10 +6,9 @@ import type { SecretsManagerClientConfig } from '@aws-sdk/client-secrets-manager
 import type { Clock } from '../cache/clock.js';
 import type { CacheOptions } from '../cache/defaults.js';
 import type { CacheEvent } from '../cache/types.js';
-import type { FailoverOptions } from '../failover/defaults.js';
+import type { Failover } from '../failover/plan.js';
 
 export type { CacheOptions } from '../cache/defaults.js';
-export type { FailoverOptions } from '../failover/defaults.js';
 
 import type { RouterEvent } from '../failover/types.js';
 import type { ApiCallEndEvent } from '../observe/api-call.js';
@@ -52,7 +51,7 @@ export type ClientSource =
   | {
       /** An SDK client (or anything with its `send`) for the primary region. */
       readonly client: SecretsManagerClientLike;
-      /** Clients for replica regions, by region; required for each of `replicaRegions`. */
+      /** Clients for replica regions, by region; required for each of `failover`'s `replicaRegions`. */
       readonly replicaClients?: Readonly<Record<string, SecretsManagerClientLike>> | undefined;
       /** Not allowed with `client`: configure the client you pass instead. */
       readonly clientConfig?: never;
@@ -73,10 +72,16 @@ export type ClientSource =
 /** Options of {@link SecretsClient}. */
 export type SecretsClientOptions = ClientSource &
   CacheOptions &
-  FailoverOptions &
   TransportOptions & {
     /** Primary region. @defaultValue `clientConfig.region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`, else the SDK's own resolution */
     readonly region?: string | undefined;
+    /** Deadline of one read attempt in one region (the SDK's own retries included), at most 2³¹−1. @defaultValue 3_000 */
+    readonly regionTimeoutMs?: number | undefined;
+    /**
+     * Replica regions a read fails over to: `failover({ replicaRegions: ['us-west-2'] })` from
+     * `secretkit/failover` (see docs/multi-region.md). @defaultValue undefined (the primary region only)
+     */
+    readonly failover?: Failover | undefined;
     /** Receives every event (hits, misses, API calls, failovers...). Never given values. */
     readonly onEvent?: ((event: SecretkitEvent) => void) | undefined;
     /** Logger for warnings (stale served, failover). Never given values. */

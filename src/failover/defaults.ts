@@ -1,6 +1,6 @@
 /**
  * Defaults of the region router, each with its reason. docs/multi-region.md explains them for
- * users; `SecretsClient` fills `RegionRouterOptions` from `FailoverOptions` with these.
+ * users; `failover()` (failover.ts) fills `RegionRouterOptions` from `FailoverOptions` with these.
  */
 import { MAX_TIMER_MS, numberOption } from '../options/checks.js';
 import type { RegionRouterOptions } from './types.js';
@@ -96,12 +96,10 @@ export function resolveRouterOptions(input: RouterOptionsInput): RegionRouterOpt
   });
 }
 
-/** Region failover options (owned by failover/); see docs/multi-region.md. */
+/** Options of `failover()` (secretkit/failover); see docs/multi-region.md. */
 export interface FailoverOptions {
-  /** Regions holding replicas, tried in order after the primary. @defaultValue [] */
-  readonly replicaRegions?: readonly string[] | undefined;
-  /** Deadline of one attempt in one region (the SDK's own retries included), at most 2³¹−1. @defaultValue 3_000 */
-  readonly regionTimeoutMs?: number | undefined;
+  /** Regions holding replicas, tried in order after the primary. */
+  readonly replicaRegions: readonly string[];
   /** Ask the next region too when the primary has not answered by then, at most 2³¹−1. @defaultValue undefined (off) */
   readonly hedgeAfterMs?: number | undefined;
   /** Faults in a row that open a region's circuit. @defaultValue 1 */
@@ -110,10 +108,9 @@ export interface FailoverOptions {
   readonly breakerCooldownMs?: number | undefined;
 }
 
-/** The names of {@link FailoverOptions} (for the client's unknown-key check). */
+/** The names of {@link FailoverOptions}: `SecretsClient` options in 0.1, `failover()`'s since 0.2. */
 export const FAILOVER_OPTION_KEYS: readonly (keyof FailoverOptions)[] = [
   'replicaRegions',
-  'regionTimeoutMs',
   'hedgeAfterMs',
   'breakerFailureThreshold',
   'breakerCooldownMs',
