@@ -11,6 +11,7 @@ import pg from 'pg';
 import { z } from 'zod';
 import { startMoto } from '../scripts/lib/moto-server.js';
 import { SecretsAdmin } from '../src/admin/index.js';
+import { failover } from '../src/failover/index.js';
 import { isSecretkitError, SecretsClient } from '../src/index.js';
 import { checkRotation, databaseSecretSchema, runRotation, withSecret } from '../src/rotation/index.js';
 import { postgresAlternatingUsers, postgresSingleUser } from '../src/rotation/postgres/index.js';
@@ -151,7 +152,7 @@ async function main(): Promise<void> {
     });
     const multi = new SecretsClient({
       region: 'us-east-1',
-      replicaRegions: ['us-west-2'],
+      failover: failover({ replicaRegions: ['us-west-2'] }),
       clientConfig: baseConfig,
       regionClientConfig: { 'us-east-1': { endpoint: proxy.endpoint } },
       regionTimeoutMs: 500,

@@ -1,15 +1,17 @@
 /**
  * Type tests of the public API (vitest --typecheck): getJson inference from zod 4, valibot and
- * arktype; exclusive options; narrowing of SecretkitError by code.
+ * arktype; exclusive options; the `failover` option; narrowing of SecretkitError by code.
  */
 import { type } from 'arktype';
 import * as v from 'valibot';
 import { describe, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import type { SecretsAdminOptions } from '../../src/admin/index.js';
+import { type FailoverOptions, failover } from '../../src/failover/index.js';
 import {
   DEFAULTS,
   defineSecrets,
+  type Failover,
   isSecretkitError,
   type LoadFailure,
   type RegionErrorSummary,
@@ -79,6 +81,51 @@ describe('options', () => {
   it('rejects unknown keys at compile time too', () => {
     // @ts-expect-error ttlMS is not an option (ttlMs is)
     new SecretsClient({ ttlMS: 1 });
+  });
+
+  it('failover takes what failover() returns, next to the client-wide options', () => {
+    expectTypeOf(failover({ replicaRegions: ['us-west-2'] })).toEqualTypeOf<Failover>();
+    expectTypeOf<SecretsClientOptions['failover']>().toEqualTypeOf<Failover | undefined>();
+    expectTypeOf<FailoverOptions['replicaRegions']>().toEqualTypeOf<readonly string[]>();
+    new SecretsClient({
+      region: 'us-east-1',
+      failover: failover({
+        replicaRegions: ['us-west-2'],
+        hedgeAfterMs: 50,
+        breakerFailureThreshold: 2,
+        breakerCooldownMs: 1000,
+      }),
+      regionTimeoutMs: 500,
+      client: sdk,
+      replicaClients: { 'us-west-2': sdk },
+    });
+    new SecretsClient({ region: 'us-east-1', failover: failover({ replicaRegions: [] }) });
+    new SecretsClient({ region: 'us-east-1', failover: undefined });
+  });
+
+  it('failover rejects a plain object, and failover() its own misuse', () => {
+    // @ts-expect-error a look-alike object is not made by failover()
+    new SecretsClient({ region: 'us-east-1', failover: { kind: 'failover', replicaRegions: ['us-west-2'] } });
+    // @ts-expect-error nor are the options of failover() themselves
+    new SecretsClient({ region: 'us-east-1', failover: { replicaRegions: ['us-west-2'] } });
+    // @ts-expect-error failover() requires replicaRegions
+    failover({ hedgeAfterMs: 50 });
+    // @ts-expect-error regionTimeoutMs stays a client option
+    failover({ replicaRegions: [], regionTimeoutMs: 500 });
+  });
+
+  it('rejects the 0.1 top-level failover options', () => {
+    // @ts-expect-error replicaRegions moved into failover({ ... })
+    new SecretsClient({ region: 'us-east-1', replicaRegions: ['us-west-2'] });
+    // @ts-expect-error hedgeAfterMs moved into failover({ ... })
+    new SecretsClient({ region: 'us-east-1', hedgeAfterMs: 50 });
+    // @ts-expect-error breakerFailureThreshold moved into failover({ ... })
+    new SecretsClient({ region: 'us-east-1', breakerFailureThreshold: 2 });
+    // @ts-expect-error breakerCooldownMs moved into failover({ ... })
+    new SecretsClient({ region: 'us-east-1', breakerCooldownMs: 1000 });
+    // The admin client keeps its own replicaRegions.
+    const admin: SecretsAdminOptions = { region: 'us-east-1', replicaRegions: ['us-west-2'] };
+    expectTypeOf(admin).toMatchTypeOf<SecretsAdminOptions>();
   });
 
   it('DEFAULTS is read-only and typed', () => {

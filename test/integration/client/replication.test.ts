@@ -1,6 +1,7 @@
 import { CreateKeyCommand } from '@aws-sdk/client-kms';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SecretsAdmin } from '../../../src/admin/index.js';
+import { failover } from '../../../src/failover/index.js';
 import { isSecretkitError, SecretsClient } from '../../../src/index.js';
 import { emulatorConfig, kmsClient, useEmulator } from '../../support/aws.js';
 
@@ -12,9 +13,13 @@ describe('SecretsClient replication and failover reads against the emulator', ()
     for (const a of admins.splice(0)) a.close();
   });
   const admins: SecretsAdmin[] = [];
-  const make = (region = 'us-east-1', replicaRegions: string[] = []) => {
+  const make = (region = 'us-east-1', replicaRegions?: string[]) => {
     const { region: _r, ...config } = emulatorConfig(region);
-    const c = new SecretsClient({ region, replicaRegions, clientConfig: config });
+    const c = new SecretsClient({
+      region,
+      failover: replicaRegions === undefined ? undefined : failover({ replicaRegions }),
+      clientConfig: config,
+    });
     clients.push(c);
     return c;
   };

@@ -7,6 +7,7 @@
 import { CreateSecretCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SecretsAdmin } from '../../../src/admin/index.js';
+import { failover } from '../../../src/failover/index.js';
 import { isSecretkitError, SecretsClient } from '../../../src/index.js';
 import type { SecretsManagerClientLike } from '../../../src/sdk/client-like.js';
 import { motoEndpoint, useEmulator } from '../../support/aws.js';
@@ -72,7 +73,7 @@ describe('a primary outage with replica sets learned from DescribeSecret', () =>
     secrets = new SecretsClient({
       client: primary,
       region: PRIMARY,
-      replicaRegions: [B, C],
+      failover: failover({ replicaRegions: [B, C] }),
       replicaClients: { [B]: counted(B), [C]: counted(C) },
       regionTimeoutMs: REGION_TIMEOUT_MS,
       ttlMs: TTL_MS,

@@ -6,6 +6,7 @@
  */
 import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { failover } from '../../../src/failover/index.js';
 import { isSecretkitError, SecretsClient } from '../../../src/index.js';
 import { motoEndpoint, useEmulator } from '../../support/aws.js';
 import { type FaultProxy, SERVICE_UNAVAILABLE, startFaultProxy } from '../../support/fault-proxy.js';
@@ -30,7 +31,7 @@ describe('a primary outage with a secret that has no replicas', () => {
     secrets = new SecretsClient({
       client: primary(),
       region: PRIMARY,
-      replicaRegions: [...REPLICAS],
+      failover: failover({ replicaRegions: [...REPLICAS] }),
       replicaClients: Object.fromEntries(REPLICAS.map((r) => [r, sdkClient(r, motoEndpoint())])),
       regionTimeoutMs: REGION_TIMEOUT_MS,
       ttlMs: 1_000,

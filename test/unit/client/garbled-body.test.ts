@@ -5,6 +5,7 @@
  */
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { describe, expect, it } from 'vitest';
+import { failover } from '../../../src/failover/index.js';
 import { type SecretkitEvent, SecretsClient } from '../../../src/index.js';
 
 const ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:app/key-AbCdEf';
@@ -60,7 +61,7 @@ describe('a garbled 200 body', () => {
     const client = new SecretsClient({
       client: primary,
       region: 'us-east-1',
-      replicaRegions: ['us-west-2'],
+      failover: failover({ replicaRegions: ['us-west-2'] }),
       replicaClients: { 'us-west-2': replica },
     });
     expect(await client.getString('app/key')).toBe('from-replica');

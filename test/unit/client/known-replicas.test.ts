@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SecretsAdmin } from '../../../src/admin/index.js';
+import { failover } from '../../../src/failover/index.js';
 import { isSecretkitError, SecretsClient } from '../../../src/index.js';
 import { InMemorySecretsManager } from '../../../src/testing/index.js';
 
@@ -29,7 +30,7 @@ describe('reads during a primary outage follow the replica set AWS reported', ()
     reader = new SecretsClient({
       client: fake,
       region: P,
-      replicaRegions: [B, C],
+      failover: failover({ replicaRegions: [B, C] }),
       replicaClients: { [B]: fake.client(B), [C]: fake.client(C) },
       ttlMs: TTL_MS,
       maxStaleMs: MAX_STALE_MS,

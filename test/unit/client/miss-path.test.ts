@@ -6,6 +6,7 @@
  * boundary adds none of its own for a routed read (sdk/send.ts).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { failover } from '../../../src/failover/index.js';
 import { SecretsClient } from '../../../src/index.js';
 
 function countingAbortControllers(): { count: () => number; restore: () => void } {
@@ -74,9 +75,8 @@ describe('SecretsClient miss path', () => {
     const client = new SecretsClient({
       client: answeringClient(signals) as never,
       region: 'us-east-1',
-      replicaRegions: ['us-west-2'],
+      failover: failover({ replicaRegions: ['us-west-2'], hedgeAfterMs: 1_000 }),
       replicaClients: { 'us-west-2': answeringClient(signals) as never },
-      hedgeAfterMs: 1_000,
     });
     await Promise.all([client.getString('a'), client.getString('b')]);
     expect(new Set(signals).size).toBe(2);

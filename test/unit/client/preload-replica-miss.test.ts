@@ -5,6 +5,7 @@
  * The in-memory Secrets Manager (secretkit/testing) stands in for AWS.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { failover } from '../../../src/failover/index.js';
 import { isSecretkitError, SecretsClient } from '../../../src/index.js';
 import { InMemorySecretsManager } from '../../../src/testing/index.js';
 
@@ -25,7 +26,7 @@ describe('preload during a primary outage', () => {
     reader = new SecretsClient({
       client: fake,
       region: P,
-      replicaRegions: [B],
+      failover: failover({ replicaRegions: [B] }),
       replicaClients: { [B]: fake.client(B) },
       ttlMs: 1_000,
       staleWhileRevalidateMs: 0,

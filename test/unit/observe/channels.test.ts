@@ -7,6 +7,7 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SecretsAdmin } from '../../../src/admin/index.js';
+import { failover } from '../../../src/failover/index.js';
 import { DIAGNOSTICS_CHANNELS, SecretsClient, type SecretsManagerClientLike } from '../../../src/index.js';
 import { publishEvent } from '../../../src/observe/publish.js';
 import { type RotationStrategy, runRotation } from '../../../src/rotation/index.js';
@@ -104,13 +105,11 @@ describe('diagnostics channels', () => {
     const secrets = new SecretsClient({
       client: slow(fake),
       region: 'us-east-1',
-      replicaRegions: ['us-west-2'],
+      failover: failover({ replicaRegions: ['us-west-2'], breakerCooldownMs: 1_000, hedgeAfterMs: 10_000 }),
       replicaClients: { 'us-west-2': slow(fake.client('us-west-2')) },
       clock,
       random: () => 0,
       ttlMs: 60_000,
-      breakerCooldownMs: 1_000,
-      hedgeAfterMs: 10_000,
     });
     try {
       // miss + load + API call, then a hit

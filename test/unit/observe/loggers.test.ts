@@ -9,6 +9,7 @@ import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import winston from 'winston';
+import { failover } from '../../../src/failover/index.js';
 import { type SecretkitLogger, SecretsClient } from '../../../src/index.js';
 import { InMemorySecretsManager } from '../../../src/testing/index.js';
 
@@ -34,7 +35,7 @@ async function failOver(logger: SecretkitLogger): Promise<void> {
   const secrets = new SecretsClient({
     client: fake,
     region: 'us-east-1',
-    replicaRegions: ['us-west-2'],
+    failover: failover({ replicaRegions: ['us-west-2'] }),
     replicaClients: { 'us-west-2': fake.client('us-west-2') },
     logger,
   });

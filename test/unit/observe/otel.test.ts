@@ -19,6 +19,7 @@ import {
 } from '@opentelemetry/sdk-trace-base';
 import { instrumentSecretkit, type SecretkitInstrumentation } from 'secretkit/otel';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { failover } from '../../../src/failover/index.js';
 import { SecretsClient, type SecretsManagerClientLike } from '../../../src/index.js';
 import { type RotationStrategy, runRotation } from '../../../src/rotation/index.js';
 import { InMemorySecretsManager } from '../../../src/testing/index.js';
@@ -82,7 +83,7 @@ describe('secretkit/otel', () => {
     const secrets = new SecretsClient({
       client: slow(fake, 40),
       region: 'us-east-1',
-      replicaRegions: ['us-west-2'],
+      failover: failover({ replicaRegions: ['us-west-2'] }),
       replicaClients: { 'us-west-2': slow(fake.client('us-west-2'), 60) },
       clock,
       random: () => 0,

@@ -2,6 +2,7 @@
  * The fake as users plug it in: `new SecretsClient({ client: fake })`.
  */
 import { describe, expect, it } from 'vitest';
+import { failover } from '../../../src/failover/index.js';
 import { isSecretkitError, SecretsClient } from '../../../src/index.js';
 import { InMemorySecretsManager } from '../../../src/testing/index.js';
 
@@ -46,7 +47,7 @@ describe('InMemorySecretsManager behind SecretsClient', () => {
     const secrets = new SecretsClient({
       client: fake,
       region: 'us-east-1',
-      replicaRegions: ['us-west-2'],
+      failover: failover({ replicaRegions: ['us-west-2'] }),
       replicaClients: { 'us-west-2': fake.client('us-west-2') },
     });
     try {

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecretsAdmin } from '../../../../src/admin/index.js';
+import { failover } from '../../../../src/failover/index.js';
 import { type SecretkitEvent, SecretsClient } from '../../../../src/index.js';
 import type { SecretsManagerClientLike } from '../../../../src/sdk/client-like.js';
 import { InMemorySecretsManager } from '../../../../src/testing/index.js';
@@ -108,11 +109,13 @@ describe('close() at random points', () => {
       const client = new SecretsClient({
         client: fake,
         region: 'us-east-1',
-        replicaRegions: ['us-west-2'],
+        failover: failover({
+          replicaRegions: ['us-west-2'],
+          ...(rng.chance(0.5) ? { hedgeAfterMs: 1 } : {}),
+        }),
         replicaClients: { 'us-west-2': fake.client('us-west-2') },
         clock,
         random: rng.next,
-        ...(rng.chance(0.5) ? { hedgeAfterMs: 1 } : {}),
       });
       const admin = new SecretsAdmin({ client: fake, region: 'us-east-1', readers: [client] });
       const reads = Array.from({ length: 1 + rng.int(30) }, () =>
@@ -268,9 +271,8 @@ describe('found by the random walks', () => {
     const client = new SecretsClient({
       client: fake,
       region: 'us-east-1',
-      replicaRegions: ['us-west-2'],
+      failover: failover({ replicaRegions: ['us-west-2'], breakerCooldownMs: 5_000 }),
       replicaClients: { 'us-west-2': fake.client('us-west-2') },
-      breakerCooldownMs: 5_000,
       clock,
       random: () => 0,
     });

@@ -22,6 +22,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecretsAdmin } from '../../../../src/admin/index.js';
 import { selectorKey, selectorOf } from '../../../../src/client/cache-key.js';
+import { failover } from '../../../../src/failover/index.js';
 import { isSecretkitError, type SecretkitEvent, SecretsClient } from '../../../../src/index.js';
 import type { StandardSchemaV1 } from '../../../../src/schema/standard-schema.js';
 import { InMemorySecretsManager } from '../../../../src/testing/index.js';
@@ -149,12 +150,14 @@ async function walk(
     region: PRIMARY,
     ...(multiRegion
       ? {
-          replicaRegions: described ? [REPLICA, UNUSED_REPLICA] : [REPLICA],
+          failover: failover({
+            replicaRegions: described ? [REPLICA, UNUSED_REPLICA] : [REPLICA],
+            breakerCooldownMs: 5_000,
+          }),
           replicaClients: {
             [REPLICA]: fake.client(REPLICA),
             ...(described ? { [UNUSED_REPLICA]: fake.client(UNUSED_REPLICA) } : {}),
           },
-          breakerCooldownMs: 5_000,
         }
       : {}),
     ...OPTIONS,
