@@ -10,6 +10,7 @@
  */
 import { isSecretArn } from '../arn/secret-arn.js';
 import { SecretkitError } from '../errors/secretkit-error.js';
+import { clientPool } from '../failover/client-pool.js';
 import { startDeadline } from '../failover/deadline.js';
 import type { RouterBase } from '../failover/plan.js';
 import type { RegionFailure } from '../failover/region-errors.js';
@@ -31,20 +32,12 @@ export function createPrimaryRouter(base: RouterBase): RegionRouter {
   const regions: readonly string[] = Object.freeze([region]);
   const timeoutMs = base.regionTimeoutMs;
   const signals = new SharedSignals(region, timeoutMs);
-  const clients = new Map<string, SecretsManagerClientLike>();
+  const clients = clientPool(base.clientFactory);
   /** The reject of every read in flight: close() settles them even if `send` never does. */
   const pending = new Set<(error: unknown) => void>();
   let closed = false;
 
-  const clientFor = (name: string): SecretsManagerClientLike => {
-    if (closed) throw new SecretkitError('CLIENT_CLOSED', 'the client was closed', { region: name });
-    let client = clients.get(name);
-    if (client === undefined) {
-      client = base.clientFactory(name);
-      clients.set(name, client);
-    }
-    return client;
-  };
+  const clientFor = (name: string): SecretsManagerClientLike => clients.get(name);
 
   /** A name goes as given; an ARN must be of this region (a full one is pinned by its suffix). */
   const idFor = (id: string): string => {
@@ -125,8 +118,7 @@ export function createPrimaryRouter(base: RouterBase): RegionRouter {
       const closing = new SecretkitError('CLIENT_CLOSED', 'the client was closed during a read');
       for (const fail of [...pending]) fail(closing);
       signals.close(closing);
-      for (const [name, client] of clients) base.destroyClient(name, client);
-      clients.clear();
+      clients.close(base.destroyClient);
     },
   };
 }

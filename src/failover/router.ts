@@ -6,6 +6,7 @@
 import { SecretkitError } from '../errors/secretkit-error.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
 import { CircuitBreaker } from './circuit-breaker.js';
+import { clientPool } from './client-pool.js';
 import { attemptOrder } from './replica-sets.js';
 import { type ReadContext, RoutedRead } from './routed-read.js';
 import { SharedSignals } from './shared-signal.js';
@@ -32,7 +33,7 @@ import type {
 export function createRegionRouter(options: RegionRouterOptions): RegionRouter {
   const order: readonly string[] = [options.primaryRegion, ...options.replicaRegions];
   const breakers = new Map<string, CircuitBreaker>();
-  const clients = new Map<string, SecretsManagerClientLike>();
+  const clients = clientPool(options.clientFactory);
   const reads = new Set<{ cancel(error: unknown): void }>();
   let closed = false;
 
@@ -44,15 +45,7 @@ export function createRegionRouter(options: RegionRouterOptions): RegionRouter {
     }
   };
 
-  const clientFor = (region: string): SecretsManagerClientLike => {
-    if (closed) throw new SecretkitError('CLIENT_CLOSED', 'the client was closed', { region });
-    let client = clients.get(region);
-    if (client === undefined) {
-      client = options.clientFactory(region);
-      clients.set(region, client);
-    }
-    return client;
-  };
+  const clientFor = (region: string): SecretsManagerClientLike => clients.get(region);
 
   const breakerOf = (region: string): CircuitBreaker => {
     let breaker = breakers.get(region);
@@ -144,8 +137,7 @@ export function createRegionRouter(options: RegionRouterOptions): RegionRouter {
       reads.clear();
       const closing = new SecretkitError('CLIENT_CLOSED', 'the client was closed during a read');
       for (const signals of shared.values()) signals.close(closing);
-      for (const [region, client] of clients) options.destroyClient?.(region, client);
-      clients.clear();
+      clients.close(options.destroyClient);
     },
   };
 }
