@@ -52,6 +52,7 @@ export function checkBudget(perMinute: unknown): void {
     throw new SecretkitError(
       'INVALID_ARGUMENT',
       '`maxCallsPerMinute` must be an integer from 1 to 1,000,000.',
+      { details: { option: 'maxCallsPerMinute' } },
     );
   }
 }
