@@ -13,6 +13,11 @@ export interface RoleArnParts {
   readonly accountId: string;
 }
 
+/** At most 100 characters of what was given, for the message. */
+function quoted(value: string): string {
+  return value.length > 100 ? `${value.slice(0, 100)}…` : value;
+}
+
 /**
  * Parses an IAM role ARN.
  *
@@ -23,7 +28,7 @@ export function parseRoleArn(roleArn: unknown): RoleArnParts {
   if (!match) {
     throw new SecretkitError(
       'INVALID_ARGUMENT',
-      `"${typeof roleArn === 'string' ? roleArn : typeof roleArn}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>).`,
+      `"${typeof roleArn === 'string' ? quoted(roleArn) : typeof roleArn}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>).`,
       { details: { option: 'roleArn' } },
     );
   }
