@@ -1,6 +1,7 @@
 /**
  * IAM role ARNs: validation and the account they belong to.
  */
+import { describeInput } from '../arn/secret-name.js';
 import { SecretkitError } from '../errors/secretkit-error.js';
 
 const ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b):iam::([0-9]{12}):role\/[\w+=,.@/-]{1,512}$/;
@@ -13,11 +14,6 @@ export interface RoleArnParts {
   readonly accountId: string;
 }
 
-/** At most 100 characters of what was given, for the message. */
-function quoted(value: string): string {
-  return value.length > 100 ? `${value.slice(0, 100)}…` : value;
-}
-
 /**
  * Parses an IAM role ARN.
  *
@@ -28,7 +24,7 @@ export function parseRoleArn(roleArn: unknown): RoleArnParts {
   if (!match) {
     throw new SecretkitError(
       'INVALID_ARGUMENT',
-      `"${typeof roleArn === 'string' ? quoted(roleArn) : typeof roleArn}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>).`,
+      `${describeInput(roleArn)} is not an IAM role ARN (arn:aws:iam::<account>:role/<name>).`,
       { details: { option: 'roleArn' } },
     );
   }

@@ -7,7 +7,7 @@
  * (nothing cached) gets that `THROTTLED` error at once, naming the budget: never a silent wait.
  */
 import type { Clock } from '../cache/clock.js';
-import { SecretkitError } from '../errors/secretkit-error.js';
+import { numberOption } from '../options/checks.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
 import type { TransportCounters } from '../transport/counters.js';
 import { CallWindow } from './call-window.js';
@@ -39,22 +39,14 @@ export class CallBudgetExceeded extends Error {
 /**
  * Checks `maxCallsPerMinute`.
  *
- * @throws SecretkitError `INVALID_ARGUMENT` unless a positive number
+ * @throws SecretkitError `INVALID_ARGUMENT` naming the option unless an integer from 1 to 1,000,000
  */
 export function checkBudget(perMinute: unknown): void {
-  if (perMinute === undefined) return;
-  if (
-    typeof perMinute !== 'number' ||
-    !Number.isInteger(perMinute) ||
-    perMinute < 1 ||
-    perMinute > 1_000_000
-  ) {
-    throw new SecretkitError(
-      'INVALID_ARGUMENT',
-      '`maxCallsPerMinute` must be an integer from 1 to 1,000,000.',
-      { details: { option: 'maxCallsPerMinute' } },
-    );
-  }
+  numberOption('SecretsClient', 'maxCallsPerMinute', perMinute, undefined, {
+    min: 1,
+    max: 1_000_000,
+    integer: true,
+  });
 }
 
 /** A budget shared by the clients of one SecretsClient. */

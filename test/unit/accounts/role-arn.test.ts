@@ -28,7 +28,7 @@ describe('accounts/role-arn', () => {
     expect(rejectedOption(() => parseRoleArn(value))).toBe('roleArn');
   });
 
-  it('a message quotes at most 100 characters of what was given', () => {
+  it('a message quotes at most 80 characters of what was given', () => {
     let message = '';
     try {
       parseRoleArn(`x${'y'.repeat(10_000)}`);
@@ -36,6 +36,6 @@ describe('accounts/role-arn', () => {
       message = (error as Error).message;
     }
     expect(message.length).toBeLessThan(200);
-    expect(message).toContain(`"x${'y'.repeat(99)}…"`);
+    expect(message).toContain(`"x${'y'.repeat(79)}…"`);
   });
 });
