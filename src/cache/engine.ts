@@ -156,7 +156,11 @@ class Engine<V> implements CacheEngine<V> {
     if (entry === undefined) {
       this.#miss(id, selector);
       if (!force && failure !== undefined && now < failure.retryAtMs) return Promise.reject(failure.error);
-      return this.#wait(this.#flights.get(key) ?? this.#load(id, selector, owner, loader));
+      // A cold miss has no value to fall back on: the caller gets the load's own promise, with
+      // no stale-if-error layer (#wait) of its own (the miss path). A value stored while the
+      // load runs is not served in its place: the read began with none, and the load's outcome
+      // is its answer.
+      return (this.#flights.get(key) ?? this.#load(id, selector, owner, loader)).promise;
     }
     if (force) {
       this.#miss(id, selector);
@@ -314,8 +318,7 @@ class Engine<V> implements CacheEngine<V> {
     // Before AWS named the secret, its record is keyed by the id itself.
     let record = known;
     if (record === undefined) {
-      record = this.#store.ensure(id, this.#namesOf(id));
-      this.#store.alias(record, id);
+      record = this.#store.ensure(id, this.#namesOf(id), id);
     }
     const compact = this.#options.compactError(error);
     this.#store.setFailure(record, selector, { error: compact, count, retryAtMs }, failureBytes(compact));
@@ -328,8 +331,7 @@ class Engine<V> implements CacheEngine<V> {
     const previous = this.#store.byId(id);
     // A record keyed by the id (failures only, before AWS named the secret) is superseded.
     if (previous !== undefined && previous.key === id && id !== identity) this.#store.remove(previous);
-    const record = this.#store.ensure(identity, result.name === undefined ? [identity] : [result.name]);
-    this.#store.alias(record, id);
+    const record = this.#store.ensure(identity, result.name === undefined ? [identity] : [result.name], id);
     for (const other of result.ids ?? []) this.#store.alias(record, other);
     const entry = createEntry(result, this.#clock.now(), this.#options);
     this.#store.setEntry(record, selector, entry, result.sizeBytes);

@@ -21,6 +21,9 @@ export const ALIAS_BYTES = 128;
  */
 export const MAX_ALIASES = 8;
 
+/** The alias list of a record read under no id yet (shared: a record's lists are replaced, never changed). */
+const NO_ALIASES: readonly string[] = Object.freeze([]);
+
 /** The selector of a secret's current value (AWSCURRENT read with no options). */
 export const CURRENT_SELECTOR = '';
 
@@ -55,13 +58,21 @@ export class SecretRecord<V> {
    * only read at AWSCURRENT, so a record is one object, not an object and a map (the miss path).
    */
   #others: Map<string, Slot<V>> | undefined = undefined;
-  /** Ids this secret was read under, oldest first (at most {@link MAX_ALIASES}). */
-  readonly aliases: string[] = [];
+  /**
+   * Ids this secret was read under, oldest first (at most {@link MAX_ALIASES}). The store
+   * replaces the array rather than changing it: each is allocated at its exact length (a `push`
+   * would grow a one-id array to 17 slots, kept for the record's life: the miss path).
+   */
+  aliases: readonly string[] = NO_ALIASES;
   /**
    * Set on every read; the eviction clock clears it once before evicting the record. A new
    * record starts unset: it enters at the back, so it has a full round to be read.
    */
   referenced = false;
+  /** The store's eviction queue (store.ts): the record before this one, oldest first. */
+  older: SecretRecord<V> | undefined = undefined;
+  /** The store's eviction queue: the record after this one. */
+  newer: SecretRecord<V> | undefined = undefined;
   /** Estimated bytes of everything in the record. */
   bytes: number;
   /** Slots that hold a value. */

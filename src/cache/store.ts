@@ -6,7 +6,10 @@
  *
  * Eviction is a clock (second-chance) over records in insertion order: a hit only sets a flag,
  * so the hit path does no map writes; a record used since the clock last passed it gets one more
- * round. Freshness is computed on read (entry.ts): no timers.
+ * round. The order is a queue linked through the records themselves (`older`/`newer`), so an
+ * eviction is O(1) with no allocation; a `Map` used as the queue would make each eviction skip
+ * the holes its earlier deletions left at the table's head (the miss path of a full cache).
+ * Freshness is computed on read (entry.ts): no timers.
  */
 import type { CacheEntry, FailureRecord } from './entry.js';
 import { ALIAS_BYTES, MAX_ALIASES, SecretRecord, SLOT_BYTES, type Slot, stringBytes } from './record.js';
@@ -27,6 +30,9 @@ export class RecordStore<V> {
   readonly #ids = new Map<string, SecretRecord<V>>();
   /** Name → its record, or its records when several secrets share a name (rare: one per account). */
   readonly #byName = new Map<string, SecretRecord<V> | SecretRecord<V>[]>();
+  /** The eviction queue's head (the clock hand) and tail. */
+  #oldest: SecretRecord<V> | undefined = undefined;
+  #newest: SecretRecord<V> | undefined = undefined;
   #bytes = 0;
   #slots = 0;
   #values = 0;
@@ -51,8 +57,12 @@ export class RecordStore<V> {
   }
 
   /** Every record, in eviction order (for `invalidate()` of everything). */
-  records(): IterableIterator<SecretRecord<V>> {
-    return this.#records.values();
+  *records(): IterableIterator<SecretRecord<V>> {
+    for (let record = this.#oldest; record !== undefined; ) {
+      const next = record.newer;
+      yield record;
+      record = next;
+    }
   }
 
   /** The record an id was read under (the hit path: one map lookup, no write). */
@@ -67,7 +77,8 @@ export class RecordStore<V> {
 
   /**
    * The records `invalidate(id)` concerns: the one read under `id`, and those found by any of
-   * `names` (a name, the name part of an ARN). Finding too many only costs reloads.
+   * `names` (a name, the name part of an ARN), in the name index or, for a name that is also an
+   * id the record was read under, in the alias map. Finding too many only costs reloads.
    */
   related(id: string, names: readonly string[]): Set<SecretRecord<V>> {
     const found = new Set<SecretRecord<V>>();
@@ -76,6 +87,8 @@ export class RecordStore<V> {
     const byKey = this.#records.get(id);
     if (byKey !== undefined) found.add(byKey);
     for (const name of names) {
+      const aliased = this.#ids.get(name);
+      if (aliased !== undefined) found.add(aliased);
       const named = this.#byName.get(name);
       if (named === undefined) continue;
       if (Array.isArray(named)) for (const record of named) found.add(record);
@@ -85,25 +98,37 @@ export class RecordStore<V> {
   }
 
   /**
-   * The record of `key`, created when missing.
+   * The record of `key`, created when missing; with `id`, made one of its aliases too.
+   *
+   * Each of a record's names is found by `related` through the name index, or through the alias
+   * map while it is one of the record's aliases. A new record's name that is `id` itself is left
+   * out of the index (the usual read is by name: one map entry fewer per miss); the index takes
+   * it over if the alias ever leaves the record.
    *
    * @param key - the identity
    * @param names - the names of a new record
+   * @param id - the id the record is read under
    */
-  ensure(key: string, names: readonly string[]): SecretRecord<V> {
+  ensure(key: string, names: readonly string[], id?: string): SecretRecord<V> {
     let record = this.#records.get(key);
     if (record === undefined) {
       record = new SecretRecord<V>(key, names);
       this.#records.set(key, record);
+      this.#append(record);
       this.#bytes += record.bytes;
-      for (const name of names) {
-        const named = this.#byName.get(name);
-        if (named === undefined) this.#byName.set(name, record);
-        else if (Array.isArray(named)) named.push(record);
-        else this.#byName.set(name, [named, record]);
-      }
+      for (const name of names) if (name !== id) this.#index(name, record);
     }
+    if (id !== undefined) this.alias(record, id);
     return record;
+  }
+
+  /** Puts `record` in the name index under `name` (once). */
+  #index(name: string, record: SecretRecord<V>): void {
+    const named = this.#byName.get(name);
+    if (named === undefined) this.#byName.set(name, record);
+    else if (Array.isArray(named)) {
+      if (!named.includes(record)) named.push(record);
+    } else if (named !== record) this.#byName.set(name, [named, record]);
   }
 
   /** Makes `id` denote `record` (moving it from another record, forgetting the oldest beyond the cap). */
@@ -112,17 +137,18 @@ export class RecordStore<V> {
     if (previous === record) return;
     if (previous !== undefined) this.#unalias(previous, id);
     if (record.aliases.length >= MAX_ALIASES) this.#unalias(record, record.aliases[0] as string);
-    record.aliases.push(id);
+    record.aliases = record.aliases.length === 0 ? [id] : [...record.aliases, id];
     this.#ids.set(id, record);
     this.#grow(record, ALIAS_BYTES + stringBytes(id));
   }
 
   #unalias(record: SecretRecord<V>, id: string): void {
-    const at = record.aliases.indexOf(id);
-    if (at === -1) return;
-    record.aliases.splice(at, 1);
+    if (!record.aliases.includes(id)) return;
+    record.aliases = record.aliases.filter((alias) => alias !== id);
     if (this.#ids.get(id) === record) this.#ids.delete(id);
     this.#grow(record, -(ALIAS_BYTES + stringBytes(id)));
+    // A name found through this alias until now is found through the name index from now on.
+    if (record.names.includes(id) && this.#records.get(record.key) === record) this.#index(id, record);
   }
 
   /** The slot of `selector`, created when missing. */
@@ -222,13 +248,15 @@ export class RecordStore<V> {
   remove(record: SecretRecord<V>): void {
     if (this.#records.get(record.key) !== record) return;
     this.#records.delete(record.key);
+    this.#unlink(record);
     for (const id of record.aliases) if (this.#ids.get(id) === record) this.#ids.delete(id);
     for (const name of record.names) {
       const named = this.#byName.get(name);
       if (named === record) this.#byName.delete(name);
       else if (Array.isArray(named)) {
         const rest = named.filter((other) => other !== record);
-        if (rest.length === 1) this.#byName.set(name, rest[0] as SecretRecord<V>);
+        if (rest.length === 0) this.#byName.delete(name);
+        else if (rest.length === 1) this.#byName.set(name, rest[0] as SecretRecord<V>);
         else this.#byName.set(name, rest);
       }
     }
@@ -247,9 +275,32 @@ export class RecordStore<V> {
     this.#records.clear();
     this.#ids.clear();
     this.#byName.clear();
+    this.#oldest = undefined;
+    this.#newest = undefined;
     this.#bytes = 0;
     this.#slots = 0;
     this.#values = 0;
+  }
+
+  /** Puts a record at the back of the eviction queue. */
+  #append(record: SecretRecord<V>): void {
+    const newest = this.#newest;
+    record.older = newest;
+    record.newer = undefined;
+    if (newest === undefined) this.#oldest = record;
+    else newest.newer = record;
+    this.#newest = record;
+  }
+
+  /** Takes a record out of the eviction queue. */
+  #unlink(record: SecretRecord<V>): void {
+    const { older, newer } = record;
+    if (older === undefined) this.#oldest = newer;
+    else older.newer = newer;
+    if (newer === undefined) this.#newest = older;
+    else newer.older = older;
+    record.older = undefined;
+    record.newer = undefined;
   }
 
   #grow(record: SecretRecord<V>, delta: number): void {
@@ -262,15 +313,16 @@ export class RecordStore<V> {
     return this.#slots > maxEntries || (maxBytes !== undefined && this.#bytes > maxBytes);
   }
 
-  /** Evicts records until the bounds hold: the clock hand is the head of the insertion order. */
+  /** Evicts records until the bounds hold: the clock hand is the head of the queue. */
   #trim(): void {
     while (this.#over()) {
-      const head = this.#records.values().next().value;
+      const head = this.#oldest;
       if (head === undefined) return;
       if (head.referenced) {
+        // Its second chance: to the back of the queue (no map write).
         head.referenced = false;
-        this.#records.delete(head.key);
-        this.#records.set(head.key, head);
+        this.#unlink(head);
+        this.#append(head);
         continue;
       }
       this.#onEvict(head);

@@ -61,4 +61,42 @@ describe('RecordStore', () => {
     store.remove(two);
     expect(store.related('db', ['db']).size).toBe(0);
   });
+
+  it('finds a record by its name after the id that named it moved to another secret', () => {
+    // Read by name, the name is found through the alias map (no name-index entry); when a new
+    // secret of that name takes the id over, the old record must still be found by the name.
+    const store = new RecordStore<string>({ maxEntries: 10 }, () => undefined);
+    const old = store.ensure('arn:old', ['db'], 'db');
+    expect(store.related('db', ['db'])).toEqual(new Set([old]));
+    const recreated = store.ensure('arn:new', ['db'], 'db');
+    expect(store.byId('db')).toBe(recreated);
+    expect(store.related('db', ['db'])).toEqual(new Set([old, recreated]));
+    store.remove(recreated);
+    expect(store.related('db', ['db'])).toEqual(new Set([old]));
+    store.remove(old);
+    expect(store.related('db', ['db']).size).toBe(0);
+  });
+
+  it('keeps the name of a secret whose aliases were capped out findable', () => {
+    const store = new RecordStore<string>({ maxEntries: 10 }, () => undefined);
+    const r = store.ensure('arn:1', ['db'], 'db');
+    for (let i = 0; i < MAX_ALIASES; i++) store.alias(r, `arn-variant-${i}`);
+    expect(r.aliases).not.toContain('db');
+    expect(store.related('db', ['db'])).toEqual(new Set([r]));
+  });
+
+  it('evicts in O(1) through its queue: oldest first, a second chance to the back, none left over', () => {
+    const evicted: string[] = [];
+    const store = new RecordStore<string>({ maxEntries: 3 }, (r) => evicted.push(r.key));
+    const records = ['a', 'b', 'c'].map((k) => store.ensure(k, [k], k));
+    for (const r of records) store.setEntry(r, '', entry(r.key), 1);
+    (records[0] as { referenced: boolean }).referenced = true;
+    store.remove(records[1] as never);
+    store.setEntry(store.ensure('d', ['d'], 'd'), '', entry('D'), 1);
+    store.setEntry(store.ensure('e', ['e'], 'e'), '', entry('E'), 1);
+    expect(evicted).toEqual(['c']);
+    expect([...store.records()].map((r) => r.key)).toEqual(['d', 'e', 'a']); // a had its second chance
+    store.clear();
+    expect([...store.records()]).toEqual([]);
+  });
 });
