@@ -33,21 +33,19 @@ export class CachedSecret {
   readonly arn: string;
   /** The version id. */
   readonly versionId: string;
-  /** Staging labels of the version when it was read. */
-  readonly versionStages: readonly string[];
 
   /**
-   * @param meta - name, ARN, version id and stages
+   * @param meta - name, ARN and version id (the staging labels are not kept: nothing reads them,
+   *   and an array per cached secret would outlive the read: the miss path)
    * @param value - exactly one of a string or binary
    */
   constructor(
-    meta: { name: string; arn: string; versionId: string; versionStages: readonly string[] },
+    meta: { name: string; arn: string; versionId: string },
     value: { string?: string | undefined; binary?: Uint8Array | undefined },
   ) {
     this.name = meta.name;
     this.arn = meta.arn;
     this.versionId = meta.versionId;
-    this.versionStages = meta.versionStages;
     this.#string = value.string;
     this.#binary = value.binary;
   }

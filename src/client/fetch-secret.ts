@@ -3,7 +3,11 @@
  * deadlines), with the signature-expired retry, counting the calls. Always sends VersionStage
  * or VersionId explicitly.
  */
-import { GetSecretValueCommand, type GetSecretValueCommandOutput } from '@aws-sdk/client-secrets-manager';
+import {
+  GetSecretValueCommand,
+  type GetSecretValueCommandInput,
+  type GetSecretValueCommandOutput,
+} from '@aws-sdk/client-secrets-manager';
 import { toSecretkitError } from '../errors/aws-error.js';
 import { SecretkitError } from '../errors/secretkit-error.js';
 import type { RegionRouter } from '../failover/types.js';
@@ -31,10 +35,7 @@ export interface FetchContext {
  */
 export function toCachedSecret(
   secretId: string,
-  out: Pick<
-    GetSecretValueCommandOutput,
-    'Name' | 'ARN' | 'VersionId' | 'VersionStages' | 'SecretString' | 'SecretBinary'
-  >,
+  out: Pick<GetSecretValueCommandOutput, 'Name' | 'ARN' | 'VersionId' | 'SecretString' | 'SecretBinary'>,
 ): CachedSecret {
   if (out.SecretString === undefined && out.SecretBinary === undefined) {
     throw new SecretkitError('NOT_FOUND', `Secret "${secretId}" has no value for the requested version.`, {
@@ -46,7 +47,6 @@ export function toCachedSecret(
       name: out.Name ?? secretId,
       arn: out.ARN ?? secretId,
       versionId: out.VersionId ?? '',
-      versionStages: out.VersionStages ?? [],
     },
     { string: out.SecretString, binary: out.SecretBinary },
   );
@@ -55,16 +55,22 @@ export function toCachedSecret(
 /**
  * Fetches one version of a secret.
  *
+ * @param finish - maps the fetched secret to what the caller keeps (the cache's load result)
  * @throws SecretkitError (mapped from the AWS error; see errors/aws-error.ts)
  */
-export function fetchSecret(ctx: FetchContext, secretId: string, selector: Selector): Promise<CachedSecret> {
+export function fetchSecret<R>(
+  ctx: FetchContext,
+  secretId: string,
+  selector: Selector,
+  finish: (secret: CachedSecret) => R,
+): Promise<R> {
   // The miss path: the router's promise, mapped once each way (no async frame of its own).
   return ctx.router
     .read(
       (attempt) =>
         send<GetSecretValueCommandOutput>(
           attempt.client,
-          new GetSecretValueCommand({ SecretId: attempt.idFor(secretId), ...selectorInput(selector) }),
+          new GetSecretValueCommand(requestOf(attempt.idFor(secretId), selector)),
           {
             operation: 'GetSecretValue',
             region: attempt.region,
@@ -81,12 +87,24 @@ export function fetchSecret(ctx: FetchContext, secretId: string, selector: Selec
     .then(
       (result) => {
         ctx.counters.served(result.region, result.failedOver);
-        return toCachedSecret(secretId, result.value);
+        // `finish` (the cache's load result) runs here, not in a `then` of the caller's: one
+        // promise fewer per miss.
+        return finish(toCachedSecret(secretId, result.value));
       },
       (error: unknown) => {
         throw toSecretkitError(error, { operation: 'GetSecretValue', secretId });
       },
     );
+}
+
+/**
+ * The request of a read. Deliberately no object spread: `{ SecretId, ...fields }` copies
+ * through the generic property path and allocates an intermediate object (the miss path).
+ */
+function requestOf(secretId: string, selector: Selector): GetSecretValueCommandInput {
+  return 'versionId' in selector
+    ? { SecretId: secretId, VersionId: selector.versionId }
+    : { SecretId: secretId, VersionStage: selector.versionStage };
 }
 
 /** The request fields of a selector. */

@@ -136,15 +136,23 @@ export class SecretsClient implements SecretsReader, CoherentReader {
     return this.#readString(secretId, options);
   }
 
-  /** The miss path of getString: the read's promise, then the string (no async frame of its own). */
+  /**
+   * The miss path of getString: the read's promise, then the string, with one handler each way
+   * (no async frame of its own, and no second promise for counting errors).
+   */
   #readString(secretId: string, options: ReadOptions | undefined): Promise<string> {
-    return this.#read(secretId, options).then((secret) => {
-      try {
-        return secret.string(secretId);
-      } catch (error) {
+    return this.#fetchCached(secretId, options).then(
+      (secret) => {
+        try {
+          return secret.string(secretId);
+        } catch (error) {
+          throw this.#count(error);
+        }
+      },
+      (error: unknown) => {
         throw this.#count(error);
-      }
-    });
+      },
+    );
   }
 
   /**
@@ -346,23 +354,33 @@ export class SecretsClient implements SecretsReader, CoherentReader {
     };
   }
 
-  /** Every read that is not a peeked hit. Never throws: a bad argument is a rejection, counted. */
+  /** Every read that is not a peeked hit, with its errors counted (the async read methods). */
   #read(secretId: string, options: ReadOptions | undefined): Promise<CachedSecret> {
-    let reading: Promise<CachedSecret>;
+    return this.#fetchCached(secretId, options).then(undefined, (error: unknown) => {
+      throw this.#count(error);
+    });
+  }
+
+  /**
+   * Every read that is not a peeked hit. Never throws: a bad argument is a rejection. Its errors
+   * are not counted yet: the caller's one handler counts them (`#read`, `#readString`), so a
+   * string miss has no promise of its own for the counting.
+   */
+  #fetchCached(secretId: string, options: ReadOptions | undefined): Promise<CachedSecret> {
     try {
       this.#checkOpen();
       checkSecretId(secretId);
       const selector = selectorOf(secretId, options);
-      reading = this.#cache.get(
+      return this.#cache.get(
         secretId,
-        // The miss path: one closure and no async frame of its own (fetchSecret's promise, mapped).
+        // The miss path: one closure and no async frame of its own (fetchSecret's promise,
+        // which ends in the load result).
         () => {
           const immutable = 'versionId' in selector;
-          const fetching =
-            options?.forceRefresh === true
-              ? withRefreshNow(() => fetchSecret(this.#fetch, secretId, selector))
-              : fetchSecret(this.#fetch, secretId, selector);
-          return fetching.then((secret) => this.#loadResult(secret, immutable));
+          const finish = (secret: CachedSecret) => this.#loadResult(secret, immutable);
+          return options?.forceRefresh === true
+            ? withRefreshNow(() => fetchSecret(this.#fetch, secretId, selector, finish))
+            : fetchSecret(this.#fetch, secretId, selector, finish);
         },
         options === undefined
           ? undefined
@@ -370,11 +388,8 @@ export class SecretsClient implements SecretsReader, CoherentReader {
       );
     } catch (error) {
       // A bad argument, a closed client, a throwing injected clock: a rejection, never a throw.
-      return Promise.reject(this.#count(error));
+      return Promise.reject(error);
     }
-    return reading.then(undefined, (error: unknown) => {
-      throw this.#count(error);
-    });
   }
 
   #guard<T>(fn: () => T): T {

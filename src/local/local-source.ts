@@ -127,7 +127,7 @@ export class LocalSource implements LoadSources {
         throw notFound('secret', secretId, `set it in the file or as ${secretEnvName(secretId)}`);
       }
       cached = new CachedSecret(
-        { name: secretId, arn: `local:${secretId}`, versionId: 'local', versionStages: ['AWSCURRENT'] },
+        { name: secretId, arn: `local:${secretId}`, versionId: 'local' },
         { string: value },
       );
       this.#secretCache.set(secretId, cached);

@@ -3,7 +3,7 @@
  * its reads during a primary outage try only the replica regions that hold the secret. The
  * in-memory Secrets Manager (secretkit/testing) stands in for AWS.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SecretsAdmin } from '../../../src/admin/index.js';
 import { failover } from '../../../src/failover/index.js';
 import { isSecretkitError, SecretsClient } from '../../../src/index.js';
@@ -83,6 +83,8 @@ describe('reads during a primary outage follow the replica set AWS reported', ()
     fake.setOutage(P, 'server');
     now += TTL_MS + 1;
     await expect(reader.getString('app/solo')).resolves.toBe('s-good'); // stale: the replicas lack it
+    // Served stale at once (stale-while-revalidate); the refresh tries the regions behind it.
+    await vi.waitFor(() => expect(reader.stats().inFlight).toBe(0));
     expect(replicaCalls(B)).toBe(1);
     expect(replicaCalls(C)).toBe(1);
   });
