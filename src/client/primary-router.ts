@@ -5,22 +5,142 @@
  * a `region-attempt-failed` event. There is no circuit breaker: with no other region to send a
  * read to, a breaker could only delay it, never spare the region a call.
  *
- * The miss path, deliberately cheap: one promise and no state machine per read (the failover
- * router's `RoutedRead`, breakers and replica sets are not even loaded: failover/plan.ts).
+ * The miss path, deliberately cheap: one promise and one object per read ({@link PrimaryRead}),
+ * no state machine (the failover router's `RoutedRead`, breakers and replica sets are not even
+ * loaded: failover/plan.ts).
  */
 import { isSecretArn } from '../arn/secret-arn.js';
 import { SecretkitError } from '../errors/secretkit-error.js';
 import { clientPool } from '../failover/client-pool.js';
-import { startDeadline } from '../failover/deadline.js';
 import type { RouterBase } from '../failover/plan.js';
 import type { RegionFailure } from '../failover/region-errors.js';
 import { arnRegionProblem, secretIdForRegion } from '../failover/region-id.js';
-import { SharedSignals } from '../failover/shared-signal.js';
+import { SharedSignals, type SignalWindow } from '../failover/shared-signal.js';
 import type { RegionAttempt, RegionReadOptions, RegionResult, RegionRouter } from '../failover/types.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
 
 /** A read of one region has no failures before the one that answered. */
 const NO_FAILURES: readonly RegionFailure[] = Object.freeze([]);
+
+/** A read in flight, as close() sees it. */
+interface InFlight {
+  fail(error: unknown): void;
+}
+
+/** What a {@link PrimaryRead} needs of its router (one object per router, not per read). */
+interface ReadSite {
+  readonly region: string;
+  readonly timeoutMs: number;
+  readonly signals: SharedSignals;
+  readonly pending: Set<InFlight>;
+  readonly isFault: (error: unknown) => boolean;
+  readonly report: (error: unknown) => void;
+  readonly idFor: (id: string) => string;
+}
+
+/**
+ * One read of the primary region. Deliberately one object (the miss path): it is the attempt
+ * given to the operation, it holds its promise's settle functions, its deadline timer (whose
+ * callback is a module-level function given the read, not a closure) and its shared-signal
+ * window, so a read allocates no lease, deadline or callback objects of its own.
+ */
+class PrimaryRead<T> implements RegionAttempt {
+  readonly client: SecretsManagerClientLike;
+  readonly region: string;
+  readonly signal: AbortSignal;
+  readonly idFor: (id: string) => string;
+  readonly #site: ReadSite;
+  readonly #window: SignalWindow;
+  #resolve: (result: RegionResult<T>) => void = noop;
+  #reject: (error: unknown) => void = noop;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #done = false;
+  #callOver = false;
+
+  constructor(site: ReadSite, client: SecretsManagerClientLike) {
+    this.client = client;
+    this.region = site.region;
+    this.idFor = site.idFor;
+    this.#site = site;
+    this.#window = site.signals.enter();
+    this.signal = this.#window.controller.signal;
+    this.#timer = setTimeout(expire, site.timeoutMs, this);
+  }
+
+  /** Runs the operation; the promise settles at its outcome, the deadline or close(). */
+  run(op: (attempt: RegionAttempt) => Promise<T>): Promise<RegionResult<T>> {
+    const promise = new Promise<RegionResult<T>>((resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
+    });
+    this.#site.pending.add(this);
+    let sent: Promise<T>;
+    try {
+      sent = op(this);
+    } catch (error) {
+      sent = Promise.reject(error);
+    }
+    sent.then(
+      (value) => this.#answered(value),
+      (error: unknown) => this.#failed(error),
+    );
+    return promise;
+  }
+
+  #answered(value: T): void {
+    this.#callEnded();
+    if (this.#done) return;
+    this.#settle();
+    this.#resolve({ value, region: this.region, failedOver: false, failures: NO_FAILURES });
+  }
+
+  #failed(error: unknown): void {
+    this.#callEnded();
+    if (!this.#done && this.#site.isFault(error)) this.#site.report(error);
+    this.fail(error);
+  }
+
+  /** Rejects the read (its deadline, close(), or its operation's error) unless it settled. */
+  fail(error: unknown): void {
+    if (this.#done) return;
+    this.#settle();
+    this.#reject(error);
+  }
+
+  /** The deadline passed first: `TIMEOUT`, reported like any fault. */
+  expired(): void {
+    this.#timer = undefined;
+    if (this.#done) return;
+    const { region, timeoutMs } = this.#site;
+    const error = new SecretkitError('TIMEOUT', `region ${region} did not answer within ${timeoutMs} ms`, {
+      region,
+      details: { timeoutMs },
+    });
+    this.#site.report(error);
+    this.fail(error);
+  }
+
+  #settle(): void {
+    this.#done = true;
+    this.#site.pending.delete(this);
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  /** The operation's promise settled: its SDK call no longer needs the window's signal. */
+  #callEnded(): void {
+    if (this.#callOver) return;
+    this.#callOver = true;
+    this.#site.signals.leave(this.#window);
+  }
+}
+
+function noop(): void {}
+
+/** The deadline timer's callback (module-level: no closure per read). */
+function expire(read: { expired(): void }): void {
+  read.expired();
+}
 
 /**
  * Creates the router of a client with one region.
@@ -30,29 +150,32 @@ const NO_FAILURES: readonly RegionFailure[] = Object.freeze([]);
 export function createPrimaryRouter(base: RouterBase): RegionRouter {
   const region = base.primaryRegion;
   const regions: readonly string[] = Object.freeze([region]);
-  const timeoutMs = base.regionTimeoutMs;
-  const signals = new SharedSignals(region, timeoutMs);
   const clients = clientPool(base.clientFactory);
-  /** The reject of every read in flight: close() settles them even if `send` never does. */
-  const pending = new Set<(error: unknown) => void>();
+  const clientFor = (name: string): SecretsManagerClientLike => clients.get(name);
+  /** Every read in flight: close() settles them even if `send` never does. */
+  const pending = new Set<InFlight>();
   let closed = false;
 
-  const clientFor = (name: string): SecretsManagerClientLike => clients.get(name);
-
-  /** A name goes as given; an ARN must be of this region (a full one is pinned by its suffix). */
-  const idFor = (id: string): string => {
-    if (!isSecretArn(id)) return id;
-    const problem = arnRegionProblem(id, regions);
-    if (problem !== undefined) throw problem;
-    return secretIdForRegion(id, region);
-  };
-
-  const report = (error: unknown): void => {
-    try {
-      base.onEvent({ type: 'region-attempt-failed', region, error });
-    } catch {
-      // A listener's failure must not change the read.
-    }
+  const site: ReadSite = {
+    region,
+    timeoutMs: base.regionTimeoutMs,
+    signals: new SharedSignals(region, base.regionTimeoutMs),
+    pending,
+    isFault: base.isFault,
+    report: (error) => {
+      try {
+        base.onEvent({ type: 'region-attempt-failed', region, error });
+      } catch {
+        // A listener's failure must not change the read.
+      }
+    },
+    // A name goes as given; an ARN must be of this region (a full one is pinned by its suffix).
+    idFor: (id) => {
+      if (!isSecretArn(id)) return id;
+      const problem = arnRegionProblem(id, regions);
+      if (problem !== undefined) throw problem;
+      return secretIdForRegion(id, region);
+    },
   };
 
   return {
@@ -69,55 +192,21 @@ export function createPrimaryRouter(base: RouterBase): RegionRouter {
           new SecretkitError('CLIENT_CLOSED', 'the client was closed', { secretId: readOptions?.secretId }),
         );
       }
-      return new Promise<RegionResult<T>>((resolve, reject) => {
-        let done = false;
-        const fail = (error: unknown): void => {
-          if (done) return;
-          done = true;
-          pending.delete(fail);
-          deadline.settle();
-          reject(error);
-        };
-        // The deadline reports TIMEOUT straight to the read: no race of promises per call.
-        const deadline = startDeadline(
-          region,
-          timeoutMs,
-          (error) => {
-            report(error);
-            fail(error);
-          },
-          signals.acquire(),
-        );
-        pending.add(fail);
-        let sent: Promise<T>;
-        try {
-          sent = op({ client: clientFor(region), region, signal: deadline.signal, idFor });
-        } catch (error) {
-          sent = Promise.reject(error);
-        }
-        sent.then(
-          (value) => {
-            deadline.ended();
-            if (done) return;
-            done = true;
-            pending.delete(fail);
-            deadline.settle();
-            resolve({ value, region, failedOver: false, failures: NO_FAILURES });
-          },
-          (error: unknown) => {
-            deadline.ended();
-            if (!done && base.isFault(error)) report(error);
-            fail(error);
-          },
-        );
-      });
+      let read: PrimaryRead<T>;
+      try {
+        read = new PrimaryRead<T>(site, clientFor(region));
+      } catch (error) {
+        // A client factory that throws: a rejection, never a throw.
+        return Promise.reject(error);
+      }
+      return read.run(op);
     },
     close(): void {
       if (closed) return;
       closed = true;
       const closing = new SecretkitError('CLIENT_CLOSED', 'the client was closed during a read');
-      for (const fail of [...pending]) fail(closing);
-      signals.close(closing);
+      for (const read of [...pending]) read.fail(closing);
+      site.signals.close(closing);
       clients.close(base.destroyClient);
     },
   };

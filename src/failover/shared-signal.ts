@@ -23,7 +23,8 @@ export interface SharedSignalLease {
   release(): void;
 }
 
-interface Window {
+/** One window: its signal, its abort timer and how many attempts' calls still use it. */
+export interface SignalWindow {
   readonly key: number;
   readonly controller: AbortController;
   timer: ReturnType<typeof setTimeout> | undefined;
@@ -45,8 +46,8 @@ export class SharedSignals {
   readonly #region: string;
   readonly #timeoutMs: number;
   readonly #widthMs: number;
-  readonly #live = new Set<Window>();
-  #current: Window | undefined;
+  readonly #live = new Set<SignalWindow>();
+  #current: SignalWindow | undefined;
   #closed = false;
 
   /**
@@ -61,14 +62,7 @@ export class SharedSignals {
 
   /** The signal for an attempt starting now. After {@link SharedSignals.close}: an aborted one. */
   acquire(): SharedSignalLease {
-    const now = Date.now();
-    const key = Math.floor(now / this.#widthMs);
-    let window = this.#current;
-    if (window === undefined || window.key !== key || window.controller.signal.aborted) {
-      window = this.#open(key, now);
-    }
-    window.users += 1;
-    const leased = window;
+    const leased = this.enter();
     let released = false;
     return {
       signal: leased.controller.signal,
@@ -78,6 +72,27 @@ export class SharedSignals {
         leased.users -= 1;
       },
     };
+  }
+
+  /**
+   * The window of an attempt starting now, counted as used until {@link SharedSignals.leave}:
+   * {@link SharedSignals.acquire} without the lease object (the one-region reader's miss path,
+   * which keeps the window in its own read object and leaves it once). After close: an aborted one.
+   */
+  enter(): SignalWindow {
+    const now = Date.now();
+    const key = Math.floor(now / this.#widthMs);
+    let window = this.#current;
+    if (window === undefined || window.key !== key || window.controller.signal.aborted) {
+      window = this.#open(key, now);
+    }
+    window.users += 1;
+    return window;
+  }
+
+  /** The call of an attempt that {@link SharedSignals.enter}ed `window` is over. Call it once. */
+  leave(window: SignalWindow): void {
+    window.users -= 1;
   }
 
   /** Aborts every live window's signal with `reason` and clears their timers. Idempotent. */
@@ -91,11 +106,11 @@ export class SharedSignals {
     this.#current = undefined;
   }
 
-  #open(key: number, now: number): Window {
+  #open(key: number, now: number): SignalWindow {
     const controller = new AbortController();
     // Every concurrent attempt of the window (and the SDK inside it) listens: no leak warning.
     setMaxListeners(0, controller.signal);
-    const window: Window = { key, controller, timer: undefined, users: 0 };
+    const window: SignalWindow = { key, controller, timer: undefined, users: 0 };
     if (this.#closed) {
       controller.abort(new SecretkitError('CLIENT_CLOSED', 'the client was closed'));
       return window;
