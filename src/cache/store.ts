@@ -137,7 +137,8 @@ export class RecordStore<V> {
     if (previous === record) return;
     if (previous !== undefined) this.#unalias(previous, id);
     if (record.aliases.length >= MAX_ALIASES) this.#unalias(record, record.aliases[0] as string);
-    record.aliases = record.aliases.length === 0 ? [id] : [...record.aliases, id];
+    // `concat` allocates the exact length; a spread into a literal grows it like `push` does.
+    record.aliases = record.aliases.length === 0 ? [id] : record.aliases.concat(id);
     this.#ids.set(id, record);
     this.#grow(record, ALIAS_BYTES + stringBytes(id));
   }
