@@ -100,8 +100,8 @@ export class SecretsAdmin {
         }
       },
       // The diagnostics channel `secretkit:aws:call` gets each call's end, as for reads.
-      wrap: (operation, region, request) =>
-        timeApiCall(SYSTEM_CLOCK, operation, region, request, publishEvent),
+      wrap: (operation, region, request, signal) =>
+        timeApiCall(SYSTEM_CLOCK, operation, region, () => request(signal), publishEvent),
     };
   }
 

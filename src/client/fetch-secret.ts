@@ -11,7 +11,7 @@ import {
 import { toSecretkitError } from '../errors/aws-error.js';
 import { SecretkitError } from '../errors/secretkit-error.js';
 import type { RegionRouter } from '../failover/types.js';
-import { send } from '../sdk/send.js';
+import { send, type WrapCall } from '../sdk/send.js';
 import type { Selector } from './cache-key.js';
 import { CachedSecret } from './cached-secret.js';
 import type { ClientCounters } from './stats.js';
@@ -23,9 +23,7 @@ export interface FetchContext {
   /** Called once per request sent (counting and `api-call` events). */
   readonly onApiCall: (operation: string, region: string) => void;
   /** Wraps each request sent (timing: `api-call-end` events). */
-  readonly wrapCall?:
-    | (<T>(operation: string, region: string, send: () => Promise<T>) => Promise<T>)
-    | undefined;
+  readonly wrapCall?: WrapCall | undefined;
 }
 
 /**

@@ -108,10 +108,10 @@ export class SecretsClient implements SecretsReader, CoherentReader {
       },
       // Timed only when someone can see the api-call-end event (the logger does not log it):
       // otherwise the miss path builds no closure, event or clock read for it.
-      wrapCall: (operation, region, send) =>
+      wrapCall: (operation, region, request, signal) =>
         this.#options.onEvent !== undefined || channels.awsCall.hasSubscribers
-          ? timeApiCall(clock, operation, region, send, emit)
-          : send(),
+          ? timeApiCall(clock, operation, region, () => request(signal), emit)
+          : request(signal),
     };
   }
 
@@ -354,6 +354,13 @@ export class SecretsClient implements SecretsReader, CoherentReader {
     };
   }
 
+  /** The load result of a fetched stage's value (made once per client, not per miss). */
+  readonly #finishCurrent = (secret: CachedSecret): LoadResult<CachedSecret> =>
+    this.#loadResult(secret, false);
+  /** The load result of a fetched version id's value, which never changes. */
+  readonly #finishImmutable = (secret: CachedSecret): LoadResult<CachedSecret> =>
+    this.#loadResult(secret, true);
+
   /** Every read that is not a peeked hit, with its errors counted (the async read methods). */
   #read(secretId: string, options: ReadOptions | undefined): Promise<CachedSecret> {
     return this.#fetchCached(secretId, options).then(undefined, (error: unknown) => {
@@ -376,8 +383,7 @@ export class SecretsClient implements SecretsReader, CoherentReader {
         // The miss path: one closure and no async frame of its own (fetchSecret's promise,
         // which ends in the load result).
         () => {
-          const immutable = 'versionId' in selector;
-          const finish = (secret: CachedSecret) => this.#loadResult(secret, immutable);
+          const finish = 'versionId' in selector ? this.#finishImmutable : this.#finishCurrent;
           return options?.forceRefresh === true
             ? withRefreshNow(() => fetchSecret(this.#fetch, secretId, selector, finish))
             : fetchSecret(this.#fetch, secretId, selector, finish);

@@ -54,10 +54,12 @@ export interface SendContext {
   readonly scope?: CallScope | undefined;
   /** Called once per request sent (counting and the api-call event). */
   readonly onCall?: ((operation: string, region: string) => void) | undefined;
-  /** Wraps each request sent (the observer's timing: `api-call-end` events). */
-  readonly wrap?:
-    | (<T>(operation: string, region: string, request: () => Promise<T>) => Promise<T>)
-    | undefined;
+  /**
+   * Wraps each request sent (the observer's timing: `api-call-end` events): runs
+   * `request(signal)`, timed or not. Given the request and its signal rather than a thunk, so a
+   * call that nobody observes builds no closure for it (the miss path).
+   */
+  readonly wrap?: WrapCall | undefined;
   /**
    * Maps what the call threw (an abort surfaces as the signal's reason). Another store's own
    * mapping (Parameter Store) replaces it; it must still return a SecretkitError or the error.
@@ -68,6 +70,14 @@ export interface SendContext {
 
 /** Runs one request with the boundary's abort signal (see {@link guard}). */
 export type Request<T> = (abortSignal: AbortSignal) => Promise<T>;
+
+/** A {@link SendContext.wrap}: runs `request(signal)` for `operation` in `region`. */
+export type WrapCall = <T>(
+  operation: string,
+  region: string,
+  request: Request<T>,
+  signal: AbortSignal,
+) => Promise<T>;
 
 /** @internal the region counted for a call whose region is not known. */
 const NO_REGION = 'unknown';
@@ -189,7 +199,7 @@ async function ownedCall<T>(
       ctx.onCall?.(ctx.operation, region);
       try {
         const sending =
-          ctx.wrap === undefined ? request(signal) : ctx.wrap(ctx.operation, region, () => request(signal));
+          ctx.wrap === undefined ? request(signal) : ctx.wrap(ctx.operation, region, request, signal);
         return await Promise.race([sending, aborted.promise]);
       } catch (error) {
         if (attempt > 0 || signal.aborted || !isSignatureExpired(error) || sdkAttempts(error) > 1)
@@ -214,33 +224,40 @@ async function ownedCall<T>(
  * async frame: the request's promise, with the one signature retry and the error mapping.
  */
 function routedCall<T>(request: Request<T>, ctx: SendContext, signal: AbortSignal): Promise<T> {
+  return routedAttempt(request, ctx, signal, true);
+}
+
+/**
+ * One attempt of a routed call. Module-level and given its state, so an attempt builds one
+ * closure (its error handler) and nothing else of its own (the miss path).
+ */
+function routedAttempt<T>(
+  request: Request<T>,
+  ctx: SendContext,
+  signal: AbortSignal,
+  retry: boolean,
+): Promise<T> {
   const region = ctx.region ?? NO_REGION;
-  const fail = (error: unknown): never => {
+  let sending: Promise<T>;
+  try {
+    if (signal.aborted) throw signal.reason;
+    ctx.onCall?.(ctx.operation, region);
+    // Promise.resolve returns a native promise as is; it adopts a plain value or a thenable
+    // (a hand-written `send` double, a wrap that is not async).
+    sending = Promise.resolve(
+      ctx.wrap === undefined ? request(signal) : ctx.wrap(ctx.operation, region, request, signal),
+    );
+  } catch (error) {
+    sending = Promise.reject(error);
+  }
+  return sending.then(undefined, (error: unknown) => {
+    if (retry && !signal.aborted && isSignatureExpired(error) && sdkAttempts(error) <= 1) {
+      return routedAttempt(request, ctx, signal, false);
+    }
     // An abort surfaces as the reason the router gave (its deadline, CLIENT_CLOSED).
     const reason = signal.aborted ? signal.reason : error;
     throw ctx.mapError === undefined ? toSecretkitError(reason, ctx) : ctx.mapError(reason);
-  };
-  const attempt = (retry: boolean): Promise<T> => {
-    let sending: Promise<T>;
-    try {
-      if (signal.aborted) throw signal.reason;
-      ctx.onCall?.(ctx.operation, region);
-      // Promise.resolve returns a native promise as is; it adopts a plain value or a thenable
-      // (a hand-written `send` double, a wrap that is not async).
-      sending = Promise.resolve(
-        ctx.wrap === undefined ? request(signal) : ctx.wrap(ctx.operation, region, () => request(signal)),
-      );
-    } catch (error) {
-      sending = Promise.reject(error);
-    }
-    return sending.then(undefined, (error: unknown) => {
-      if (retry && !signal.aborted && isSignatureExpired(error) && sdkAttempts(error) <= 1) {
-        return attempt(false);
-      }
-      return fail(error);
-    });
-  };
-  return attempt(true);
+  });
 }
 
 /** The per-owner part of a {@link SendContext}: deadline, scope and counter. */
