@@ -213,12 +213,13 @@ async function missCpu(kinds: readonly CandidateKind[]): Promise<string> {
       kind.id === 'middy' ? 'invocation with the cache off (`cacheExpiry: 0`)' : 'a fresh id each read',
     ]);
   }
-  if (r.has('secretkit:bare')) {
+  for (const id of ['powertools', 'secretkit'] as const) {
+    if (!r.has(`${id}:bare`)) continue;
     rows.push([
-      `${name('secretkit')} over a bare \`send\` (no SDK)`,
-      us('secretkit:bare'),
-      above('secretkit:bare'),
-      "secretkit's own CPU: above the same bare `send` called directly",
+      `${name(id)} over a bare \`send\` (no SDK)`,
+      us(`${id}:bare`),
+      above(`${id}:bare`),
+      'its own CPU: above the same bare `send` called directly',
     ]);
   }
   const preloadRows: string[][] = [
@@ -233,6 +234,15 @@ async function missCpu(kinds: readonly CandidateKind[]): Promise<string> {
     sk,
     (n) => `${n.toFixed(1)} µs`,
     (n) => n <= 25,
+  );
+  const skOwn = r.get('secretkit:bare')?.aboveRef ?? Number.NaN;
+  const ptOwn = r.get('powertools:bare')?.aboveRef ?? Number.NaN;
+  target(
+    'own miss CPU over a bare `send` vs Powertools',
+    `≤ 2 × Powertools (${fixed(ptOwn, 1)} µs)`,
+    skOwn,
+    (n) => `${n.toFixed(1)} µs`,
+    (n) => n <= 2 * Math.max(ptOwn, 0),
   );
   target(
     'miss CPU above the SDK vs Powertools',

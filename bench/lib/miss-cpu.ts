@@ -68,12 +68,20 @@ function freshIds(prefix: string, total: number): (count: number) => string[] {
   };
 }
 
-/** A `send` with no SDK: GetSecretValue's answer for any id, on the next microtask. */
+/**
+ * A `send` with no SDK: GetSecretValue's answer for any id, on the next microtask. It has the
+ * shape Powertools checks an SDK client for (`config`, `middlewareStack.identify` and
+ * `addRelativeTo`), so Powertools reads through it too instead of making a default client.
+ */
 function bareClient(): {
+  config: object;
+  middlewareStack: { identify(): unknown[]; addRelativeTo(): void };
   send(command: { input: { SecretId?: string | undefined } }): Promise<unknown>;
   destroy(): void;
 } {
   return {
+    config: {},
+    middlewareStack: { identify: () => [], addRelativeTo: () => undefined },
     send: (command) => {
       const name = command.input.SecretId ?? '';
       return Promise.resolve({
@@ -98,8 +106,9 @@ function cpuUs(): number {
  * Measures CPU per miss (one fresh id per read) and per preloaded secret.
  *
  * @param kinds - the candidates of this run (the floor is skipped: it has no miss path of its own)
- * @returns µs per secret by op name: `<id>:miss` and `<id>:preload`, plus the raw SDK's
- *   `sdk:get` and `sdk:batch`
+ * @returns µs per secret by op name: `<id>:miss` and `<id>:preload`, `<id>:bare` (secretkit
+ *   and Powertools over a bare `send`, against `bare:get`), plus the raw SDK's `sdk:get` and
+ *   `sdk:batch`
  */
 export async function measureMissCpu(
   kinds: readonly CandidateKind[],
@@ -151,6 +160,21 @@ export async function measureMissCpu(
     });
   }
 
+  // The bare `send` called directly: the reference of the `<id>:bare` rows.
+  {
+    const bare = bareClient();
+    ops.push({
+      name: 'bare:get',
+      ref: 'bare:get',
+      run: (ids) =>
+        Promise.all(
+          ids.map((id) => bare.send(new GetSecretValueCommand({ SecretId: id, VersionStage: 'AWSCURRENT' }))),
+        ),
+      nextIds: freshIds('bare-get', perOp),
+      close: () => undefined,
+    });
+  }
+
   for (const kind of kinds) {
     if (kind.unavailable || kind.floorOnly || kind.id === 'sdk') continue;
     // middy's cache belongs to one handler with fixed `fetchData`: a miss is an invocation with
@@ -168,20 +192,23 @@ export async function measureMissCpu(
       nextIds: middy ? (count) => Array.from({ length: count }, () => 'middy-miss/0') : fresh,
       close: () => c.close(),
     });
+    if (kind.id === 'powertools') {
+      // Powertools' own CPU per miss, measured like secretkit's below (over the same bare `send`).
+      const overBare = kind.create({
+        fake: { client: () => bareClient(), region: 'us-east-1' } as unknown as FakeSecretsManager,
+        ttlMs: 300_000,
+      });
+      ops.push({
+        name: `${kind.id}:bare`,
+        ref: 'bare:get',
+        run: (ids) => Promise.all(ids.map((id) => overBare.getString(id))),
+        nextIds: freshIds(`${kind.id}-bare`, perOp),
+        close: () => overBare.close(),
+      });
+    }
     if (kind.id !== 'secretkit') continue;
     // secretkit's own CPU per miss: the same client over a bare `send` (a canned answer on the
     // next microtask, no SDK), against calling that bare `send` directly.
-    const bare = bareClient();
-    ops.push({
-      name: 'bare:get',
-      ref: 'bare:get',
-      run: (ids) =>
-        Promise.all(
-          ids.map((id) => bare.send(new GetSecretValueCommand({ SecretId: id, VersionStage: 'AWSCURRENT' }))),
-        ),
-      nextIds: freshIds('bare-get', perOp),
-      close: () => undefined,
-    });
     const overBare = kind.create({
       fake: { client: () => bareClient(), region: 'us-east-1' } as unknown as FakeSecretsManager,
       ttlMs: 300_000,
