@@ -6,7 +6,7 @@
  * (`runFailoverBench()`) when that file exists.
  *
  *   npm run bench                      # everything
- *   npm run bench -- --only=reads      # one section (reads | failover | fleet | fleet-preload | sources)
+ *   npm run bench -- --only=reads      # one section (reads | failover | fleet | fleet-preload | sources | miss-alone)
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runFleetBench } from './fleet.js';
 import { runFleetPreloadBench } from './fleet-preload.js';
+import { runMissAloneBench } from './miss-alone.js';
 import { runReadsBench } from './reads.js';
 import { runSourcesBench } from './sources.js';
 
@@ -47,6 +48,7 @@ const SECTIONS: readonly Section[] = [
     run: runFleetPreloadBench,
   },
   { id: 'sources', title: 'Several sources (45 secrets + 25 parameters)', run: runSourcesBench },
+  { id: 'miss-alone', title: 'Miss CPU, each library alone (issue 16)', run: () => runMissAloneBench() },
 ];
 
 function environment(): string {
