@@ -2,6 +2,8 @@
  * Both sides of reading secrets in another account through a role: the reader's permission to
  * assume the role, the role's trust policy naming the reader, and the role's read policy.
  */
+import { parseRoleArn } from '../accounts/role-arn.js';
+import { describeInput } from '../arn/secret-name.js';
 import { SecretkitError } from '../errors/secretkit-error.js';
 import { normalizePolicy } from './normalize.js';
 import { readerPolicy } from './reader-policy.js';
@@ -35,27 +37,21 @@ export interface CrossAccountPolicies {
 }
 
 const PRINCIPAL = /^arn:[a-z-]+:iam::([0-9]{12}):(role|user)\/[\w+=,.@/-]+$/;
-const ROLE = /^arn:([a-z-]+):iam::([0-9]{12}):role\/[\w+=,.@/-]+$/;
 
 /**
  * Builds both sides of a cross-account read.
  *
- * @throws SecretkitError `INVALID_ARGUMENT` for a malformed role or principal ARN, and what `readerPolicy` throws
+ * @throws SecretkitError `INVALID_ARGUMENT` for a malformed role or principal ARN (shown quoted
+ *   and cut to 80 characters, like every rejected input), and what `readerPolicy` throws
  */
 export function crossAccountPolicies(options: CrossAccountPoliciesOptions): CrossAccountPolicies {
-  const role = ROLE.exec(options.roleArn);
-  if (!role) {
-    throw new SecretkitError('INVALID_ARGUMENT', `"${options.roleArn}" is not an IAM role ARN.`, {
-      details: { option: 'roleArn' },
-    });
-  }
-  if (!PRINCIPAL.test(options.readerPrincipal)) {
+  // The one role-ARN check (secretkit/accounts uses it too).
+  const role = parseRoleArn(options.roleArn);
+  if (typeof options.readerPrincipal !== 'string' || !PRINCIPAL.test(options.readerPrincipal)) {
     throw new SecretkitError(
       'INVALID_ARGUMENT',
-      `"${options.readerPrincipal}" is not an IAM role or user ARN.`,
-      {
-        details: { option: 'readerPrincipal' },
-      },
+      `${describeInput(options.readerPrincipal)} is not an IAM role or user ARN.`,
+      { details: { option: 'readerPrincipal' } },
     );
   }
   return {
@@ -72,9 +68,9 @@ export function crossAccountPolicies(options: CrossAccountPoliciesOptions): Cros
     ]),
     rolePolicy: readerPolicy({
       secrets: options.secrets,
-      accountId: role[2] as string,
+      accountId: role.accountId,
       region: options.region,
-      partition: role[1] as string,
+      partition: role.partition,
       kmsKeys: options.kmsKeys ?? [],
     }),
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isSecretkitError, type SecretkitError } from '../../../src/errors/secretkit-error.js';
 import { crossAccountPolicies } from '../../../src/iam/cross-account-policy.js';
 import { parameterReaderPolicy } from '../../../src/iam/parameter-policy.js';
 import {
@@ -148,5 +149,25 @@ describe('crossAccountPolicies: both sides, proven by the policy evaluator', () 
     expect(() =>
       crossAccountPolicies({ roleArn: ROLE, readerPrincipal: '*', secrets: [], region: 'us-east-1' }),
     ).toThrow(/role or user/);
+  });
+
+  it('names the option, and shows at most 80 characters of a rejected ARN', () => {
+    const long = `arn:aws:iam::123456789012:role/${'r'.repeat(600)}`;
+    for (const [options, option] of [
+      [{ roleArn: long, readerPrincipal: APP_ROLE }, 'roleArn'],
+      [{ roleArn: ROLE, readerPrincipal: `${long}!` }, 'readerPrincipal'],
+    ] as const) {
+      let caught: unknown;
+      try {
+        crossAccountPolicies({ ...options, secrets: [], region: 'us-east-1' });
+      } catch (error) {
+        caught = error;
+      }
+      expect(isSecretkitError(caught, 'INVALID_ARGUMENT')).toBe(true);
+      const error = caught as SecretkitError;
+      expect(error.details).toMatchObject({ option });
+      expect(error.message.length).toBeLessThan(200);
+      expect(error.message).not.toContain('r'.repeat(100));
+    }
   });
 });
