@@ -11,27 +11,8 @@
  */
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+import { bareClient } from './bare-client.js';
 import { loadSecretkit } from './candidates.js';
-
-/** A `send` with no SDK, shaped like an SDK client as far as Powertools checks one. */
-function bareClient() {
-  return {
-    config: {},
-    middlewareStack: { identify: () => [], addRelativeTo: () => undefined },
-    send: (command: { input: { SecretId?: string | undefined } }) => {
-      const name = command.input.SecretId ?? '';
-      return Promise.resolve({
-        ARN: `arn:aws:secretsmanager:us-east-1:123456789012:secret:${name}-AbCdEf`,
-        Name: name,
-        VersionId: 'v1',
-        SecretString: `value of ${name}`,
-        VersionStages: ['AWSCURRENT'],
-        $metadata: {},
-      });
-    },
-    destroy: () => undefined,
-  };
-}
 
 async function reader(which: string): Promise<(id: string) => Promise<unknown>> {
   if (which === 'secretkit') {

@@ -9,6 +9,7 @@
  * it; the figure is the median over the rounds of the per-round difference to the raw SDK.
  */
 import { BatchGetSecretValueCommand, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+import { bareClient } from './bare-client.js';
 import type { Candidate, CandidateKind } from './candidates.js';
 import { FakeSecretsManager } from './fake-secrets-manager.js';
 import { median } from './measure.js';
@@ -65,35 +66,6 @@ function freshIds(prefix: string, total: number): (count: number) => string[] {
   return (count) => {
     if (next + count > total) throw new Error(`${prefix}: ran out of fresh ids`);
     return Array.from({ length: count }, () => `${prefix}/${next++}`);
-  };
-}
-
-/**
- * A `send` with no SDK: GetSecretValue's answer for any id, on the next microtask. It has the
- * shape Powertools checks an SDK client for (`config`, `middlewareStack.identify` and
- * `addRelativeTo`), so Powertools reads through it too instead of making a default client.
- */
-function bareClient(): {
-  config: object;
-  middlewareStack: { identify(): unknown[]; addRelativeTo(): void };
-  send(command: { input: { SecretId?: string | undefined } }): Promise<unknown>;
-  destroy(): void;
-} {
-  return {
-    config: {},
-    middlewareStack: { identify: () => [], addRelativeTo: () => undefined },
-    send: (command) => {
-      const name = command.input.SecretId ?? '';
-      return Promise.resolve({
-        ARN: `arn:aws:secretsmanager:us-east-1:123456789012:secret:${name}-AbCdEf`,
-        Name: name,
-        VersionId: 'v1',
-        SecretString: `value of ${name}`,
-        VersionStages: ['AWSCURRENT'],
-        $metadata: {},
-      });
-    },
-    destroy: () => undefined,
   };
 }
 
@@ -192,23 +164,9 @@ export async function measureMissCpu(
       nextIds: middy ? (count) => Array.from({ length: count }, () => 'middy-miss/0') : fresh,
       close: () => c.close(),
     });
-    if (kind.id === 'powertools') {
-      // Powertools' own CPU per miss, measured like secretkit's below (over the same bare `send`).
-      const overBare = kind.create({
-        fake: { client: () => bareClient(), region: 'us-east-1' } as unknown as FakeSecretsManager,
-        ttlMs: 300_000,
-      });
-      ops.push({
-        name: `${kind.id}:bare`,
-        ref: 'bare:get',
-        run: (ids) => Promise.all(ids.map((id) => overBare.getString(id))),
-        nextIds: freshIds(`${kind.id}-bare`, perOp),
-        close: () => overBare.close(),
-      });
-    }
-    if (kind.id !== 'secretkit') continue;
-    // secretkit's own CPU per miss: the same client over a bare `send` (a canned answer on the
-    // next microtask, no SDK), against calling that bare `send` directly.
+    if (kind.id !== 'powertools' && kind.id !== 'secretkit') continue;
+    // The library's own CPU per miss: the same library over a bare `send` (a canned answer on
+    // the next microtask, no SDK), against calling that bare `send` directly.
     const overBare = kind.create({
       fake: { client: () => bareClient(), region: 'us-east-1' } as unknown as FakeSecretsManager,
       ttlMs: 300_000,
@@ -220,6 +178,7 @@ export async function measureMissCpu(
       nextIds: freshIds(`${kind.id}-bare`, perOp),
       close: () => overBare.close(),
     });
+    if (kind.id !== 'secretkit') continue;
     // secretkit's preload is one BatchGetSecretValue per 20 ids: compared with the raw batch call.
     const fake2 = fakeFor();
     const c2 = kind.create({ fake: fake2, ttlMs: 300_000 });
