@@ -192,14 +192,15 @@ export function createPrimaryRouter(base: RouterBase): RegionRouter {
           new SecretkitError('CLIENT_CLOSED', 'the client was closed', { secretId: readOptions?.secretId }),
         );
       }
-      let read: PrimaryRead<T>;
+      let client: SecretsManagerClientLike;
       try {
-        read = new PrimaryRead<T>(site, clientFor(region));
+        client = clientFor(region);
       } catch (error) {
-        // A client factory that throws: a rejection, never a throw.
+        // A client factory that throws: a rejection, never a throw (reported like a failed attempt).
+        if (site.isFault(error)) site.report(error);
         return Promise.reject(error);
       }
-      return read.run(op);
+      return new PrimaryRead<T>(site, client).run(op);
     },
     close(): void {
       if (closed) return;
