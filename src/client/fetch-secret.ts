@@ -104,10 +104,3 @@ function requestOf(secretId: string, selector: Selector): GetSecretValueCommandI
     ? { SecretId: secretId, VersionId: selector.versionId }
     : { SecretId: secretId, VersionStage: selector.versionStage };
 }
-
-/** The request fields of a selector. */
-export function selectorInput(selector: Selector): { VersionStage?: string; VersionId?: string } {
-  return 'versionId' in selector
-    ? { VersionId: selector.versionId }
-    : { VersionStage: selector.versionStage };
-}

@@ -12,6 +12,7 @@
 import { isSecretArn } from '../arn/secret-arn.js';
 import { SecretkitError } from '../errors/secretkit-error.js';
 import { clientPool } from '../failover/client-pool.js';
+import { regionTimeoutError } from '../failover/deadline.js';
 import type { RouterBase } from '../failover/plan.js';
 import type { RegionFailure } from '../failover/region-errors.js';
 import { arnRegionProblem, secretIdForRegion } from '../failover/region-id.js';
@@ -111,11 +112,7 @@ class PrimaryRead<T> implements RegionAttempt {
   expired(): void {
     this.#timer = undefined;
     if (this.#done) return;
-    const { region, timeoutMs } = this.#site;
-    const error = new SecretkitError('TIMEOUT', `region ${region} did not answer within ${timeoutMs} ms`, {
-      region,
-      details: { timeoutMs },
-    });
+    const error = regionTimeoutError(this.#site.region, this.#site.timeoutMs);
     this.#site.report(error);
     this.fail(error);
   }

@@ -25,6 +25,17 @@ export interface Deadline {
 }
 
 /**
+ * The `TIMEOUT` of an attempt in `region` that did not answer within `timeoutMs` (the one
+ * wording for every router and for the shared signals' abort reason).
+ */
+export function regionTimeoutError(region: string, timeoutMs: number): SecretkitError {
+  return new SecretkitError('TIMEOUT', `region ${region} did not answer within ${timeoutMs} ms`, {
+    region,
+    details: { timeoutMs },
+  });
+}
+
+/**
  * Starts a deadline of `timeoutMs` for an attempt in `region`.
  *
  * @param region - the attempt's region (named in the `TIMEOUT` error)
@@ -41,10 +52,7 @@ export function startDeadline(
   const controller = shared === undefined ? new AbortController() : undefined;
   let timer: ReturnType<typeof setTimeout> | undefined = setTimeout(() => {
     timer = undefined;
-    const error = new SecretkitError('TIMEOUT', `region ${region} did not answer within ${timeoutMs} ms`, {
-      region,
-      details: { timeoutMs },
-    });
+    const error = regionTimeoutError(region, timeoutMs);
     controller?.abort(error);
     onExpired(error);
   }, timeoutMs);

@@ -14,6 +14,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import { SecretkitError } from '../errors/secretkit-error.js';
+import { regionTimeoutError } from './deadline.js';
 
 /** One window's signal and how many attempts still use it. */
 export interface SharedSignalLease {
@@ -122,19 +123,11 @@ export class SharedSignals {
       this.#live.delete(window);
       if (this.#current === window) this.#current = undefined;
       // A window nobody uses any more is dropped without the cost of an abort event.
-      if (window.users > 0) controller.abort(this.#timeoutError());
+      if (window.users > 0) controller.abort(regionTimeoutError(this.#region, this.#timeoutMs));
     }, abortInMs);
     window.timer.unref?.();
     this.#live.add(window);
     this.#current = window;
     return window;
-  }
-
-  #timeoutError(): SecretkitError {
-    return new SecretkitError(
-      'TIMEOUT',
-      `region ${this.#region} did not answer within ${this.#timeoutMs} ms`,
-      { region: this.#region, details: { timeoutMs: this.#timeoutMs } },
-    );
   }
 }
