@@ -29,7 +29,10 @@ import type {
   HotCacheEvent,
   Loader,
   LoadResult,
+  LoadSink,
+  SinkLoader,
 } from './types.js';
+import { SETTLES_SINK } from './types.js';
 
 const closedError = (): SecretkitError => new SecretkitError('CLIENT_CLOSED', 'The secrets cache was closed');
 
@@ -48,8 +51,17 @@ function failureBytes(error: unknown): number {
 /** The flight map's key of a record (or id) and selector. */
 const flightKey = (owner: string, selector: string): string => `${owner}\u0000${selector}`;
 
-/** A load in flight, with what the engine needs to store its result. */
-class EngineFlight<V> extends Flight<V> {
+/** How the engine stores a flight's outcome (one object per engine, not per load). */
+interface FlightSettler<V> {
+  loaded(flight: EngineFlight<V>, result: LoadResult<V>): void;
+  failed(flight: EngineFlight<V>, error: unknown): void;
+}
+
+/**
+ * A load in flight, with what the engine needs to store its result. It is also the loader's
+ * {@link LoadSink}: a loader that settles it directly adds no promise of its own (the miss path).
+ */
+class EngineFlight<V> extends Flight<V> implements LoadSink<V> {
   /** The id the load was asked under. */
   readonly id: string;
   /** The selector it loads. */
@@ -60,14 +72,45 @@ class EngineFlight<V> extends Flight<V> {
   readonly key: string;
   /** The invalidation sequence number at its start. */
   readonly since: number;
+  /** When the load started (for the `loaded` event's duration). */
+  readonly startedMs: number;
+  readonly #settler: FlightSettler<V>;
 
-  constructor(id: string, selector: string, owner: string, since: number) {
+  constructor(
+    id: string,
+    selector: string,
+    owner: string,
+    since: number,
+    startedMs: number,
+    settler: FlightSettler<V>,
+  ) {
     super();
     this.id = id;
     this.selector = selector;
     this.owner = owner;
     this.key = flightKey(owner, selector);
     this.since = since;
+    this.startedMs = startedMs;
+    this.#settler = settler;
+  }
+
+  /** The loader's result: stored, then given to the waiting callers. */
+  loaded(result: LoadResult<V>): void {
+    // A malformed result or a throwing random(): callers get the error instead of hanging.
+    try {
+      this.#settler.loaded(this, result);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** The loader's failure: recorded (backoff, not-found), then given to the waiting callers. */
+  failed(error: unknown): void {
+    try {
+      this.#settler.failed(this, error);
+    } catch (thrown) {
+      this.fail(thrown);
+    }
   }
 }
 
@@ -81,6 +124,7 @@ class Engine<V> implements CacheEngine<V> {
   readonly #flights = new Map<string, EngineFlight<V>>();
   readonly #marks = new InvalidationMarks();
   readonly #counters = new Counters();
+  readonly #settler: FlightSettler<V>;
   /**
    * The loaders' signal, aborted on close(). One for the engine, not one per load: an
    * AbortController costs several µs on Node 20, and close() is the only thing that aborts a load.
@@ -95,9 +139,13 @@ class Engine<V> implements CacheEngine<V> {
     this.#listens = options.listens;
     this.#namesOf = options.namesOf ?? ((id) => [id]);
     this.#store = new RecordStore<V>(options, (record) => this.#evicted(record, 'lru'));
+    this.#settler = {
+      loaded: (flight, result) => this.#loaded(flight, result),
+      failed: (flight, error) => this.#failed(flight, error),
+    };
   }
 
-  get(id: string, loader: Loader<V>, options?: EngineGetOptions): Promise<V> {
+  get(id: string, loader: Loader<V> | SinkLoader<V>, options?: EngineGetOptions): Promise<V> {
     if (this.#closed) return Promise.reject(closedError());
     const selector = options?.selector ?? CURRENT;
     const record = this.#store.byId(id);
@@ -144,7 +192,7 @@ class Engine<V> implements CacheEngine<V> {
     selector: string,
     record: SecretRecord<V> | undefined,
     slot: Slot<V> | undefined,
-    loader: Loader<V>,
+    loader: Loader<V> | SinkLoader<V>,
     now: number,
     force: boolean,
   ): Promise<V> {
@@ -208,7 +256,7 @@ class Engine<V> implements CacheEngine<V> {
     id: string,
     selector: string,
     owner: string,
-    loader: Loader<V>,
+    loader: Loader<V> | SinkLoader<V>,
     background: boolean,
   ): EngineFlight<V> {
     this.#counters.refreshes++;
@@ -219,39 +267,37 @@ class Engine<V> implements CacheEngine<V> {
   }
 
   /** Starts the one load of (`id`, `selector`); callers join it through `#flights`. */
-  #load(id: string, selector: string, owner: string, loader: Loader<V>): EngineFlight<V> {
-    const flight = new EngineFlight<V>(id, selector, owner, this.#marks.seq);
-    this.#flights.set(flight.key, flight);
-    const startedMs = this.#clock.now();
-    let pending: Promise<LoadResult<V>>;
-    try {
-      pending = Promise.resolve(loader(this.#closing.signal));
-    } catch (error) {
-      pending = Promise.reject(error);
-    }
-    // A malformed result or a throwing random(): callers get the error instead of hanging.
-    // (#loaded and #failed drop the flight from #flights before anything that can throw.) A
-    // try in each handler, not a chained catch: one promise fewer per load.
-    pending.then(
-      (result) => {
-        try {
-          this.#loaded(flight, result, startedMs);
-        } catch (error) {
-          flight.fail(error);
-        }
-      },
-      (error: unknown) => {
-        try {
-          this.#failed(flight, error, startedMs);
-        } catch (thrown) {
-          flight.fail(thrown);
-        }
-      },
+  #load(id: string, selector: string, owner: string, loader: Loader<V> | SinkLoader<V>): EngineFlight<V> {
+    const flight = new EngineFlight<V>(
+      id,
+      selector,
+      owner,
+      this.#marks.seq,
+      this.#clock.now(),
+      this.#settler,
     );
+    this.#flights.set(flight.key, flight);
+    let pending: Promise<LoadResult<V>> | typeof SETTLES_SINK;
+    try {
+      pending = (loader as SinkLoader<V>)(this.#closing.signal, flight) as
+        | Promise<LoadResult<V>>
+        | typeof SETTLES_SINK;
+    } catch (error) {
+      flight.failed(error);
+      return flight;
+    }
+    // A loader that settles the flight itself (the client's miss path) adds no reaction here;
+    // any other result is a promise of the load result (or the result: Promise.resolve adopts it).
+    if (pending !== SETTLES_SINK) {
+      Promise.resolve(pending).then(
+        (result) => flight.loaded(result),
+        (error: unknown) => flight.failed(error),
+      );
+    }
     return flight;
   }
 
-  #loaded(flight: EngineFlight<V>, result: LoadResult<V>, startedMs: number): void {
+  #loaded(flight: EngineFlight<V>, result: LoadResult<V>): void {
     if (flight.settled) return;
     if (this.#flights.get(flight.key) === flight) this.#flights.delete(flight.key);
     if (!flight.discarded) this.#put(flight.id, flight.selector, result, flight.since);
@@ -260,13 +306,13 @@ class Engine<V> implements CacheEngine<V> {
         type: 'loaded',
         secretId: flight.id,
         selector: flight.selector,
-        durationMs: this.#clock.now() - startedMs,
+        durationMs: this.#clock.now() - flight.startedMs,
       });
     }
     flight.succeed(result.value);
   }
 
-  #failed(flight: EngineFlight<V>, error: unknown, startedMs: number): void {
+  #failed(flight: EngineFlight<V>, error: unknown): void {
     if (flight.settled) return;
     const { id, selector } = flight;
     if (this.#flights.get(flight.key) === flight) this.#flights.delete(flight.key);
@@ -301,7 +347,7 @@ class Engine<V> implements CacheEngine<V> {
       selector,
       error,
       failures,
-      durationMs: this.#clock.now() - startedMs,
+      durationMs: this.#clock.now() - flight.startedMs,
     });
     flight.fail(error);
   }

@@ -28,8 +28,28 @@ export interface LoadResult<V> {
   readonly ids?: readonly string[] | undefined;
 }
 
+/** Settles one load of the engine (its flight): call one of the two, once; later calls are ignored. */
+export interface LoadSink<V> {
+  /** The load's result. */
+  loaded(result: LoadResult<V>): void;
+  /** What the load failed with. */
+  failed(error: unknown): void;
+}
+
+/**
+ * What a loader returns when it settles the engine's {@link LoadSink} itself instead of returning
+ * a promise (the client's miss path: no promise between the SDK's and the flight's).
+ */
+export const SETTLES_SINK: unique symbol = Symbol('secretkit/settlesSink');
+
 /** A loader for one key. The signal aborts when the engine is closed. */
 export type Loader<V> = (signal: AbortSignal) => Promise<LoadResult<V>>;
+
+/**
+ * A loader that settles the engine's `sink` itself and returns {@link SETTLES_SINK} (the miss
+ * path: no promise of its own). The signal aborts when the engine is closed.
+ */
+export type SinkLoader<V> = (signal: AbortSignal, sink: LoadSink<V>) => typeof SETTLES_SINK;
 
 /**
  * Events the engine reports. They never carry values. `secretId` is the id as the caller wrote it
@@ -215,6 +235,8 @@ export interface CacheEngine<V> {
    * `maxStaleMs`; rethrows answers (and evicts the value).
    */
   get(id: string, loader: Loader<V>, options?: EngineGetOptions): Promise<V>;
+  /** {@link CacheEngine.get} with a loader that settles the engine's sink itself. */
+  get(id: string, loader: SinkLoader<V>, options?: EngineGetOptions): Promise<V>;
   /**
    * The synchronous hit path of the current value (no selector, no options): when `id` is fresh
    * and outside its refresh-ahead window, `take(value, arg)`; when that is not `undefined` it

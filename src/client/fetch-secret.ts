@@ -1,6 +1,7 @@
 /**
  * Loads one version of a secret with GetSecretValue, through the region router (failover,
- * deadlines), with the signature-expired retry, counting the calls. Always sends VersionStage
+ * deadlines), with the signature-expired retry, counting the calls; the result goes to the
+ * cache's sink, with no promise of its own (the miss path). Always sends VersionStage
  * or VersionId explicitly.
  */
 import {
@@ -10,8 +11,8 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { toSecretkitError } from '../errors/aws-error.js';
 import { SecretkitError } from '../errors/secretkit-error.js';
-import type { RegionRouter } from '../failover/types.js';
-import { send, type WrapCall } from '../sdk/send.js';
+import type { AttemptSink, ReadJob, RegionAttempt, RegionRouter } from '../failover/types.js';
+import { sendRouted, type WrapCall } from '../sdk/send.js';
 import type { Selector } from './cache-key.js';
 import { CachedSecret } from './cached-secret.js';
 import type { ClientCounters } from './stats.js';
@@ -24,6 +25,8 @@ export interface FetchContext {
   readonly onApiCall: (operation: string, region: string) => void;
   /** Wraps each request sent (timing: `api-call-end` events). */
   readonly wrapCall?: WrapCall | undefined;
+  /** Whether anyone observes calls now: when false, a read's request is not wrapped. */
+  readonly observed?: (() => boolean) | undefined;
 }
 
 /**
@@ -50,49 +53,91 @@ export function toCachedSecret(
   );
 }
 
+/** What a fetch settles: the cache's load sink (cache/types.ts `LoadSink`). */
+export interface FetchSink<R> {
+  loaded(result: R): void;
+  failed(error: unknown): void;
+}
+
 /**
- * Fetches one version of a secret.
+ * One GetSecretValue read as the router's job: it sends each attempt and settles the cache's
+ * sink with the load result. Deliberately one object per read and no promise of its own (the
+ * miss path): the SDK's promise has one reaction, in the boundary (sdk/send.ts `sendRouted`).
+ */
+class SecretFetch<R> implements ReadJob<GetSecretValueCommandOutput> {
+  readonly #ctx: FetchContext;
+  readonly #secretId: string;
+  readonly #selector: Selector;
+  readonly #finish: (secret: CachedSecret) => R;
+  readonly #sink: FetchSink<R>;
+
+  constructor(
+    ctx: FetchContext,
+    secretId: string,
+    selector: Selector,
+    finish: (secret: CachedSecret) => R,
+    sink: FetchSink<R>,
+  ) {
+    this.#ctx = ctx;
+    this.#secretId = secretId;
+    this.#selector = selector;
+    this.#finish = finish;
+    this.#sink = sink;
+  }
+
+  attempt(attempt: RegionAttempt, sink: AttemptSink<GetSecretValueCommandOutput>): void {
+    const ctx = this.#ctx;
+    const secretId = this.#secretId;
+    sendRouted<GetSecretValueCommandOutput>(
+      attempt.client,
+      new GetSecretValueCommand(requestOf(attempt.idFor(secretId), this.#selector)),
+      {
+        operation: 'GetSecretValue',
+        region: attempt.region,
+        secretId,
+        signal: attempt.signal,
+        settledBySignalOwner: true,
+        onCall: ctx.onApiCall,
+        // Only an observed call is wrapped: otherwise the boundary builds no closure for it.
+        wrap: ctx.observed?.() === false ? undefined : ctx.wrapCall,
+      },
+      sink,
+    );
+  }
+
+  answered(value: GetSecretValueCommandOutput, region: string, failedOver: boolean): void {
+    let result: R;
+    try {
+      this.#ctx.counters.served(region, failedOver);
+      result = this.#finish(toCachedSecret(this.#secretId, value));
+    } catch (error) {
+      this.#sink.failed(error);
+      return;
+    }
+    this.#sink.loaded(result);
+  }
+
+  failed(error: unknown): void {
+    this.#sink.failed(toSecretkitError(error, { operation: 'GetSecretValue', secretId: this.#secretId }));
+  }
+}
+
+/**
+ * Fetches one version of a secret: `sink` gets what `finish` makes of it, or the error.
  *
  * @param finish - maps the fetched secret to what the caller keeps (the cache's load result)
- * @throws SecretkitError (mapped from the AWS error; see errors/aws-error.ts)
+ * @param sink - settled once: with the result, or a SecretkitError (mapped from the AWS error;
+ *   see errors/aws-error.ts)
  */
 export function fetchSecret<R>(
   ctx: FetchContext,
   secretId: string,
   selector: Selector,
   finish: (secret: CachedSecret) => R,
-): Promise<R> {
-  // The miss path: the router's promise, mapped once each way (no async frame of its own).
-  return ctx.router
-    .read(
-      (attempt) =>
-        send<GetSecretValueCommandOutput>(
-          attempt.client,
-          new GetSecretValueCommand(requestOf(attempt.idFor(secretId), selector)),
-          {
-            operation: 'GetSecretValue',
-            region: attempt.region,
-            secretId,
-            signal: attempt.signal,
-            settledBySignalOwner: true,
-            onCall: ctx.onApiCall,
-            wrap: ctx.wrapCall,
-          },
-        ),
-      // The secret decides the regions tried (only replicas known to hold it).
-      { secretId },
-    )
-    .then(
-      (result) => {
-        ctx.counters.served(result.region, result.failedOver);
-        // `finish` (the cache's load result) runs here, not in a `then` of the caller's: one
-        // promise fewer per miss.
-        return finish(toCachedSecret(secretId, result.value));
-      },
-      (error: unknown) => {
-        throw toSecretkitError(error, { operation: 'GetSecretValue', secretId });
-      },
-    );
+  sink: FetchSink<R>,
+): void {
+  // The secret decides the regions tried (only replicas known to hold it).
+  ctx.router.start(new SecretFetch(ctx, secretId, selector, finish, sink), secretId);
 }
 
 /**

@@ -5,7 +5,7 @@
  * a `region-attempt-failed` event. There is no circuit breaker: with no other region to send a
  * read to, a breaker could only delay it, never spare the region a call.
  *
- * The miss path, deliberately cheap: one promise and one object per read ({@link PrimaryRead}),
+ * The miss path, deliberately cheap: one object per read ({@link PrimaryRead}) and no promise,
  * no state machine (the failover router's `RoutedRead`, breakers and replica sets are not even
  * loaded: failover/plan.ts).
  */
@@ -17,7 +17,14 @@ import type { RouterBase } from '../failover/plan.js';
 import type { RegionFailure } from '../failover/region-errors.js';
 import { arnRegionProblem, secretIdForRegion } from '../failover/region-id.js';
 import { SharedSignals, type SignalWindow } from '../failover/shared-signal.js';
-import type { RegionAttempt, RegionReadOptions, RegionResult, RegionRouter } from '../failover/types.js';
+import type {
+  AttemptSink,
+  ReadJob,
+  RegionAttempt,
+  RegionReadOptions,
+  RegionResult,
+  RegionRouter,
+} from '../failover/types.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
 
 /** A read of one region has no failures before the one that answered. */
@@ -41,71 +48,64 @@ interface ReadSite {
 
 /**
  * One read of the primary region. Deliberately one object (the miss path): it is the attempt
- * given to the operation, it holds its promise's settle functions, its deadline timer (whose
- * callback is a module-level function given the read, not a closure) and its shared-signal
- * window, so a read allocates no lease, deadline or callback objects of its own.
+ * given to the job and the sink of the job's call (so the SDK's promise has one reaction and
+ * the read makes no promise of its own), and it holds its deadline timer (whose callback is a
+ * module-level function given the read, not a closure) and its shared-signal window, so a read
+ * allocates no lease, deadline or callback objects of its own.
  */
-class PrimaryRead<T> implements RegionAttempt {
+class PrimaryRead<T> implements RegionAttempt, AttemptSink<T> {
   readonly client: SecretsManagerClientLike;
   readonly region: string;
   readonly signal: AbortSignal;
   readonly idFor: (id: string) => string;
   readonly #site: ReadSite;
+  readonly #job: ReadJob<T>;
   readonly #window: SignalWindow;
-  #resolve: (result: RegionResult<T>) => void = noop;
-  #reject: (error: unknown) => void = noop;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #done = false;
   #callOver = false;
 
-  constructor(site: ReadSite, client: SecretsManagerClientLike) {
+  constructor(site: ReadSite, client: SecretsManagerClientLike, job: ReadJob<T>) {
     this.client = client;
     this.region = site.region;
     this.idFor = site.idFor;
     this.#site = site;
+    this.#job = job;
     this.#window = site.signals.enter();
     this.signal = this.#window.controller.signal;
     this.#timer = setTimeout(expire, site.timeoutMs, this);
   }
 
-  /** Runs the operation; the promise settles at its outcome, the deadline or close(). */
-  run(op: (attempt: RegionAttempt) => Promise<T>): Promise<RegionResult<T>> {
-    const promise = new Promise<RegionResult<T>>((resolve, reject) => {
-      this.#resolve = resolve;
-      this.#reject = reject;
-    });
+  /** Sends the job's attempt; the job hears the outcome, the deadline or close(). */
+  start(): void {
     this.#site.pending.add(this);
-    let sent: Promise<T>;
     try {
-      sent = op(this);
+      this.#job.attempt(this, this);
     } catch (error) {
-      sent = Promise.reject(error);
+      this.failed(error);
     }
-    sent.then(
-      (value) => this.#answered(value),
-      (error: unknown) => this.#failed(error),
-    );
-    return promise;
   }
 
-  #answered(value: T): void {
+  /** The attempt's call answered. */
+  answered(value: T): void {
     this.#callEnded();
     if (this.#done) return;
     this.#settle();
-    this.#resolve({ value, region: this.region, failedOver: false, failures: NO_FAILURES });
+    this.#job.answered(value, this.region, false);
   }
 
-  #failed(error: unknown): void {
+  /** The attempt's call failed: a fault is reported (`region-attempt-failed`). */
+  failed(error: unknown): void {
     this.#callEnded();
     if (!this.#done && this.#site.isFault(error)) this.#site.report(error);
     this.fail(error);
   }
 
-  /** Rejects the read (its deadline, close(), or its operation's error) unless it settled. */
+  /** Fails the read (its deadline, close(), or its call's error) unless it settled. */
   fail(error: unknown): void {
     if (this.#done) return;
     this.#settle();
-    this.#reject(error);
+    this.#job.failed(error);
   }
 
   /** The deadline passed first: `TIMEOUT`, reported like any fault. */
@@ -124,7 +124,7 @@ class PrimaryRead<T> implements RegionAttempt {
     this.#timer = undefined;
   }
 
-  /** The operation's promise settled: its SDK call no longer needs the window's signal. */
+  /** The attempt's call is over: it no longer needs the window's signal. */
   #callEnded(): void {
     if (this.#callOver) return;
     this.#callOver = true;
@@ -132,7 +132,43 @@ class PrimaryRead<T> implements RegionAttempt {
   }
 }
 
-function noop(): void {}
+/** `read(op)` as a job: the operation's promise feeds the attempt's sink; the outcome settles a promise. */
+class PromiseJob<T> implements ReadJob<T> {
+  readonly #op: (attempt: RegionAttempt) => Promise<T>;
+  readonly #resolve: (result: RegionResult<T>) => void;
+  readonly #reject: (error: unknown) => void;
+
+  constructor(
+    op: (attempt: RegionAttempt) => Promise<T>,
+    resolve: (result: RegionResult<T>) => void,
+    reject: (error: unknown) => void,
+  ) {
+    this.#op = op;
+    this.#resolve = resolve;
+    this.#reject = reject;
+  }
+
+  attempt(attempt: RegionAttempt, sink: AttemptSink<T>): void {
+    let sent: Promise<T>;
+    try {
+      sent = Promise.resolve(this.#op(attempt));
+    } catch (error) {
+      sent = Promise.reject(error);
+    }
+    sent.then(
+      (value) => sink.answered(value),
+      (error: unknown) => sink.failed(error),
+    );
+  }
+
+  answered(value: T, region: string, failedOver: boolean): void {
+    this.#resolve({ value, region, failedOver, failures: NO_FAILURES });
+  }
+
+  failed(error: unknown): void {
+    this.#reject(error);
+  }
+}
 
 /** The deadline timer's callback (module-level: no closure per read). */
 function expire(read: { expired(): void }): void {
@@ -175,6 +211,24 @@ export function createPrimaryRouter(base: RouterBase): RegionRouter {
     },
   };
 
+  /** Starts a read of the primary region (see RegionRouter.start). */
+  function start<T>(job: ReadJob<T>, secretId?: string): void {
+    if (closed) {
+      job.failed(new SecretkitError('CLIENT_CLOSED', 'the client was closed', { secretId }));
+      return;
+    }
+    let client: SecretsManagerClientLike;
+    try {
+      client = clientFor(region);
+    } catch (error) {
+      // A client factory that throws: the job's failure, never a throw (reported like a failed attempt).
+      if (site.isFault(error)) site.report(error);
+      job.failed(error);
+      return;
+    }
+    new PrimaryRead<T>(site, client, job).start();
+  }
+
   return {
     primaryRegion: region,
     regions,
@@ -184,21 +238,11 @@ export function createPrimaryRouter(base: RouterBase): RegionRouter {
       op: (attempt: RegionAttempt) => Promise<T>,
       readOptions?: RegionReadOptions,
     ): Promise<RegionResult<T>> {
-      if (closed) {
-        return Promise.reject(
-          new SecretkitError('CLIENT_CLOSED', 'the client was closed', { secretId: readOptions?.secretId }),
-        );
-      }
-      let client: SecretsManagerClientLike;
-      try {
-        client = clientFor(region);
-      } catch (error) {
-        // A client factory that throws: a rejection, never a throw (reported like a failed attempt).
-        if (site.isFault(error)) site.report(error);
-        return Promise.reject(error);
-      }
-      return new PrimaryRead<T>(site, client).run(op);
+      return new Promise<RegionResult<T>>((resolve, reject) => {
+        start(new PromiseJob(op, resolve, reject), readOptions?.secretId);
+      });
     },
+    start,
     close(): void {
       if (closed) return;
       closed = true;

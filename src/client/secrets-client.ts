@@ -8,7 +8,7 @@
 import { inspect } from 'node:util';
 import { secretIdentityOf } from '../arn/secret-arn.js';
 import { createCacheEngine } from '../cache/engine.js';
-import type { CacheEngine, LoadResult } from '../cache/types.js';
+import { type CacheEngine, type LoadResult, type LoadSink, SETTLES_SINK } from '../cache/types.js';
 import { isFault } from '../errors/classify.js';
 import { isSecretkitError, SecretkitError } from '../errors/secretkit-error.js';
 import type { RouterBase } from '../failover/plan.js';
@@ -99,6 +99,7 @@ export class SecretsClient implements SecretsReader, CoherentReader {
       Object.defineProperty(this, NOTE_REPLICAS, { value: replicaSets });
     }
     this.#cache = createCacheEngine<CachedSecret>(resolved.cache);
+    const observed = (): boolean => this.#options.onEvent !== undefined || channels.awsCall.hasSubscribers;
     this.#fetch = {
       router: this.#router,
       counters: this.#counters,
@@ -108,10 +109,9 @@ export class SecretsClient implements SecretsReader, CoherentReader {
       },
       // Timed only when someone can see the api-call-end event (the logger does not log it):
       // otherwise the miss path builds no closure, event or clock read for it.
+      observed,
       wrapCall: (operation, region, request, signal) =>
-        this.#options.onEvent !== undefined || channels.awsCall.hasSubscribers
-          ? timeApiCall(clock, operation, region, () => request(signal), emit)
-          : request(signal),
+        observed() ? timeApiCall(clock, operation, region, () => request(signal), emit) : request(signal),
     };
   }
 
@@ -380,13 +380,14 @@ export class SecretsClient implements SecretsReader, CoherentReader {
       const selector = selectorOf(secretId, options);
       return this.#cache.get(
         secretId,
-        // The miss path: one closure and no async frame of its own (fetchSecret's promise,
-        // which ends in the load result).
-        () => {
+        // The miss path: one closure and no promise of its own (the fetch settles the engine's
+        // sink).
+        (_signal: AbortSignal, sink: LoadSink<CachedSecret>): typeof SETTLES_SINK => {
           const finish = 'versionId' in selector ? this.#finishImmutable : this.#finishCurrent;
-          return options?.forceRefresh === true
-            ? withRefreshNow(() => fetchSecret(this.#fetch, secretId, selector, finish))
-            : fetchSecret(this.#fetch, secretId, selector, finish);
+          if (options?.forceRefresh === true)
+            withRefreshNow(() => fetchSecret(this.#fetch, secretId, selector, finish, sink));
+          else fetchSecret(this.#fetch, secretId, selector, finish, sink);
+          return SETTLES_SINK;
         },
         options === undefined
           ? undefined

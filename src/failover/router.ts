@@ -7,10 +7,12 @@ import { SecretkitError } from '../errors/secretkit-error.js';
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { clientPool } from './client-pool.js';
+import { startWithRead } from './read-job.js';
 import { attemptOrder } from './replica-sets.js';
 import { type ReadContext, RoutedRead } from './routed-read.js';
 import { SharedSignals } from './shared-signal.js';
 import type {
+  ReadJob,
   RegionAttempt,
   RegionReadOptions,
   RegionResult,
@@ -128,6 +130,9 @@ export function createRegionRouter(options: RegionRouterOptions): RegionRouter {
       } finally {
         reads.delete(read);
       }
+    },
+    start<T>(job: ReadJob<T>, secretId?: string): void {
+      startWithRead<T>(this.read, job, secretId);
     },
     close(): void {
       if (closed) return;

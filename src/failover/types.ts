@@ -50,6 +50,28 @@ export interface RegionReadOptions {
   readonly secretIds?: readonly string[] | undefined;
 }
 
+/** Receives the outcome of one attempt of a {@link ReadJob}: exactly one of the two, once. */
+export interface AttemptSink<T> {
+  /** The attempt's output. */
+  answered(value: T): void;
+  /** What the attempt failed with. */
+  failed(error: unknown): void;
+}
+
+/**
+ * A read given to {@link RegionRouter.start}: it sends each attempt itself and reports to the
+ * attempt's sink; the router calls `answered` or `failed` once with the read's outcome. Neither
+ * may throw.
+ */
+export interface ReadJob<T> {
+  /** Sends the read in `attempt`'s region; reports to `sink` (the router settles it at the deadline). */
+  attempt(attempt: RegionAttempt, sink: AttemptSink<T>): void;
+  /** The read's value, the region that answered, and whether that was a failover. */
+  answered(value: T, region: string, failedOver: boolean): void;
+  /** The read failed (the router's error: a fault, an answer, `TIMEOUT`, `CLIENT_CLOSED`...). */
+  failed(error: unknown): void;
+}
+
 /** Routes reads across regions and hands out per-region clients. */
 export interface RegionRouter {
   /** The primary region (writes go there). */
@@ -60,6 +82,14 @@ export interface RegionRouter {
   regionsFor(secretId: string): readonly string[];
   /** Runs `op` in the primary region and, on a fault, in the next healthy replica region. */
   read<T>(op: (attempt: RegionAttempt) => Promise<T>, options?: RegionReadOptions): Promise<RegionResult<T>>;
+  /**
+   * {@link RegionRouter.read} without promises: `job` sends each attempt and gets the read's
+   * outcome (the cache miss path, failover/read-job.ts).
+   *
+   * @param job - sends an attempt, receives the outcome (exactly once)
+   * @param secretId - the secret read (as `options.secretId` of `read`)
+   */
+  start<T>(job: ReadJob<T>, secretId?: string): void;
   /** The (lazily created) client of a region; the primary's for writes. */
   clientFor(region: string): SecretsManagerClientLike;
   /** Releases per-region clients that the router created (never a client the user passed in). */

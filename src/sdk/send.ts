@@ -146,11 +146,7 @@ function abortedBy(signal: AbortSignal): { promise: Promise<never>; off(): void 
  *   `CLIENT_CLOSED` after `close()`)
  */
 export function send<T>(client: SendableClient, command: object, ctx: SendContext): Promise<T> {
-  return guard<T>(
-    (abortSignal) =>
-      (client.send as unknown as LooseSend).call(client, command, { abortSignal }) as Promise<T>,
-    ctx,
-  );
+  return guard<T>(requestOf<T>(client, command), ctx);
 }
 
 /**
@@ -219,9 +215,10 @@ async function ownedCall<T>(
 }
 
 /**
- * A call on the router's signal (the hot path of every routed read): the router settles it at
- * its deadline and on close, so there is no controller, listener, race or timer here, and no
- * async frame: the request's promise, with the one signature retry and the error mapping.
+ * A call on the router's signal (every routed read that wants a promise: preload, the failover
+ * router): the router settles it at its deadline and on close, so there is no controller,
+ * listener, race or timer here, and no async frame: the request's promise, with the one
+ * signature retry and the error mapping.
  */
 function routedCall<T>(request: Request<T>, ctx: SendContext, signal: AbortSignal): Promise<T> {
   return routedAttempt(request, ctx, signal, true);
@@ -229,7 +226,7 @@ function routedCall<T>(request: Request<T>, ctx: SendContext, signal: AbortSigna
 
 /**
  * One attempt of a routed call. Module-level and given its state, so an attempt builds one
- * closure (its error handler) and nothing else of its own (the miss path).
+ * closure (its error handler) and nothing else of its own.
  */
 function routedAttempt<T>(
   request: Request<T>,
@@ -237,27 +234,112 @@ function routedAttempt<T>(
   signal: AbortSignal,
   retry: boolean,
 ): Promise<T> {
+  return startRouted(request, ctx, signal).then(undefined, (error: unknown) => {
+    const failure = routedFailure(error, ctx, signal, retry);
+    if (failure === RETRY) return routedAttempt(request, ctx, signal, false);
+    throw failure;
+  });
+}
+
+/** Counts and starts one request of a routed call: its promise (a throw becomes a rejection). */
+function startRouted<T>(request: Request<T>, ctx: SendContext, signal: AbortSignal): Promise<T> {
   const region = ctx.region ?? NO_REGION;
-  let sending: Promise<T>;
   try {
     if (signal.aborted) throw signal.reason;
     ctx.onCall?.(ctx.operation, region);
     // Promise.resolve returns a native promise as is; it adopts a plain value or a thenable
     // (a hand-written `send` double, a wrap that is not async).
-    sending = Promise.resolve(
+    return Promise.resolve(
       ctx.wrap === undefined ? request(signal) : ctx.wrap(ctx.operation, region, request, signal),
     );
   } catch (error) {
-    sending = Promise.reject(error);
+    return Promise.reject(error);
   }
-  return sending.then(undefined, (error: unknown) => {
-    if (retry && !signal.aborted && isSignatureExpired(error) && sdkAttempts(error) <= 1) {
-      return routedAttempt(request, ctx, signal, false);
+}
+
+/** {@link routedFailure}'s answer when the call is to be sent once more. */
+const RETRY: unique symbol = Symbol('retry');
+
+/**
+ * What a failed request of a routed call comes to: {@link RETRY} (an expired signature, the
+ * first time, when the SDK made a single attempt), or the error to report, mapped.
+ */
+function routedFailure(error: unknown, ctx: SendContext, signal: AbortSignal, retry: boolean): unknown {
+  if (retry && !signal.aborted && isSignatureExpired(error) && sdkAttempts(error) <= 1) return RETRY;
+  // An abort surfaces as the reason the router gave (its deadline, CLIENT_CLOSED).
+  const reason = signal.aborted ? signal.reason : error;
+  return ctx.mapError === undefined ? toSecretkitError(reason, ctx) : ctx.mapError(reason);
+}
+
+/** Receives the outcome of one call made with {@link sendRouted}: exactly one of the two, once. */
+export interface CallSink<T> {
+  /** The call's output. */
+  answered(value: T): void;
+  /** What the call failed with, mapped to a SecretkitError (after the one signature retry). */
+  failed(error: unknown): void;
+}
+
+/**
+ * Sends one command on the router's signal and reports to `sink` instead of returning a
+ * promise: the one-region reader's miss path, where the router's read object is the sink, so
+ * the SDK's promise has one reaction and no promise is made for the boundary, the router or the
+ * fetch. Counting, the signature retry and the error mapping are those of {@link send}; the
+ * router settles the read itself at its deadline and on close (`settledBySignalOwner`).
+ *
+ * @param client - the region's SDK client
+ * @param command - the command (sent twice on the signature retry: commands are not changed by `send`)
+ * @param ctx - operation, region, secret, the router's `signal`, counter and wrap
+ * @param sink - gets the output or the mapped error
+ */
+export function sendRouted<T>(
+  client: SendableClient,
+  command: object,
+  ctx: SendContext,
+  sink: CallSink<T>,
+): void {
+  const signal = ctx.signal as AbortSignal;
+  sendRoutedAttempt(client, command, ctx, signal, sink, true);
+}
+
+function sendRoutedAttempt<T>(
+  client: SendableClient,
+  command: object,
+  ctx: SendContext,
+  signal: AbortSignal,
+  sink: CallSink<T>,
+  retry: boolean,
+): void {
+  // No closure for the request when nobody wraps the call (the miss path: wrap is undefined
+  // unless someone observes api calls).
+  const request: Request<T> | undefined = ctx.wrap === undefined ? undefined : requestOf<T>(client, command);
+  let sending: Promise<T>;
+  if (request === undefined) {
+    try {
+      if (signal.aborted) throw signal.reason;
+      ctx.onCall?.(ctx.operation, ctx.region ?? NO_REGION);
+      sending = Promise.resolve(
+        (client.send as unknown as LooseSend).call(client, command, { abortSignal: signal }) as Promise<T>,
+      );
+    } catch (error) {
+      sending = Promise.reject(error);
     }
-    // An abort surfaces as the reason the router gave (its deadline, CLIENT_CLOSED).
-    const reason = signal.aborted ? signal.reason : error;
-    throw ctx.mapError === undefined ? toSecretkitError(reason, ctx) : ctx.mapError(reason);
-  });
+  } else {
+    sending = startRouted(request, ctx, signal);
+  }
+  sending.then(
+    (value) => sink.answered(value),
+    (error: unknown) => {
+      const failure = routedFailure(error, ctx, signal, retry);
+      if (failure === RETRY) sendRoutedAttempt(client, command, ctx, signal, sink, false);
+      else sink.failed(failure);
+    },
+  );
+}
+
+/** The request of a command: one `send` with the given abort signal. */
+function requestOf<T>(client: SendableClient, command: object): Request<T> {
+  return (abortSignal) =>
+    (client.send as unknown as LooseSend).call(client, command, { abortSignal }) as Promise<T>;
 }
 
 /** The per-owner part of a {@link SendContext}: deadline, scope and counter. */

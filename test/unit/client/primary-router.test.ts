@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPrimaryRouter } from '../../../src/client/primary-router.js';
 import { isSecretkitError } from '../../../src/errors/secretkit-error.js';
-import type { RegionAttempt, RegionRouter } from '../../../src/failover/types.js';
+import type { AttemptSink, ReadJob, RegionAttempt, RegionRouter } from '../../../src/failover/types.js';
 import type { SecretsManagerClientLike } from '../../../src/sdk/client-like.js';
 
 const REGION = 'us-east-1';
@@ -107,5 +107,95 @@ describe('createPrimaryRouter', () => {
     };
     await expect(router.read(async () => 'v')).rejects.toThrow('no client');
     expect(events.map((e) => e.type)).toEqual(['region-attempt-failed']);
+  });
+
+  describe('start (the miss path: the read object is the attempt and its sink)', () => {
+    /** A job whose attempt is `send`; records its one outcome. */
+    function job(send: (attempt: RegionAttempt, sink: AttemptSink<string>) => void): ReadJob<string> & {
+      outcomes: unknown[][];
+    } {
+      const outcomes: unknown[][] = [];
+      return {
+        outcomes,
+        attempt: send,
+        answered: (value, region, failedOver) => outcomes.push(['answered', value, region, failedOver]),
+        failed: (error) => outcomes.push(['failed', error]),
+      };
+    }
+
+    it('gives the job one attempt and its answer, once, with the region', async () => {
+      let seen: RegionAttempt | undefined;
+      const read = job((attempt, sink) => {
+        seen = attempt;
+        queueMicrotask(() => {
+          sink.answered('v');
+          sink.answered('again');
+          sink.failed(new Error('late'));
+        });
+      });
+      router.start(read, 'prod/db');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(read.outcomes).toEqual([['answered', 'v', REGION, false]]);
+      expect(seen?.client).toBe(client);
+      expect(events).toEqual([]);
+      expect(vi.getTimerCount()).toBe(1); // the window's abort timer; the read's deadline is cleared
+    });
+
+    it('fails the job with TIMEOUT at the deadline, reported; a late answer changes nothing', async () => {
+      let late: AttemptSink<string> | undefined;
+      const read = job((_attempt, sink) => {
+        late = sink;
+      });
+      router.start(read, 'prod/db');
+      await vi.advanceTimersByTimeAsync(1_000);
+      late?.answered('late');
+      expect(read.outcomes).toHaveLength(1);
+      expect(isSecretkitError(read.outcomes[0]?.[1], 'TIMEOUT')).toBe(true);
+      expect(events.map((e) => e.type)).toEqual(['region-attempt-failed']);
+    });
+
+    it('an attempt that throws fails the job (an answer is not reported), never a throw', () => {
+      const read = job(() => {
+        throw new TypeError('bad');
+      });
+      expect(() => router.start(read)).not.toThrow();
+      expect(read.outcomes[0]?.[1]).toMatchObject({ message: 'bad' });
+      expect(events).toEqual([]);
+    });
+
+    it('a fault is reported once and given to the job', async () => {
+      const read = job((_attempt, sink) => {
+        queueMicrotask(() => sink.failed(new Error('socket hang up')));
+      });
+      router.start(read, 'prod/db');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(read.outcomes.map((o) => o[0])).toEqual(['failed']);
+      expect(events.map((e) => e.type)).toEqual(['region-attempt-failed']);
+    });
+
+    it('close() fails the jobs in flight with CLIENT_CLOSED and aborts their signal; a later start fails at once', () => {
+      const signals: AbortSignal[] = [];
+      const read = job((attempt) => {
+        signals.push(attempt.signal);
+      });
+      router.start(read, 'prod/db');
+      router.close();
+      expect(isSecretkitError(read.outcomes[0]?.[1], 'CLIENT_CLOSED')).toBe(true);
+      expect(signals[0]?.aborted).toBe(true);
+      expect(vi.getTimerCount()).toBe(0);
+      const after = job(() => undefined);
+      router.start(after, 'prod/db');
+      expect(after.outcomes[0]?.[1]).toMatchObject({ code: 'CLIENT_CLOSED', secretId: 'prod/db' });
+    });
+
+    it('a client factory that throws fails the job, reported like a failed attempt', () => {
+      factory = () => {
+        throw new Error('no client');
+      };
+      const read = job(() => undefined);
+      router.start(read, 'prod/db');
+      expect(read.outcomes[0]?.[1]).toMatchObject({ message: 'no client' });
+      expect(events.map((e) => e.type)).toEqual(['region-attempt-failed']);
+    });
   });
 });

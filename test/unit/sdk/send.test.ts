@@ -12,10 +12,12 @@ import { isFault } from '../../../src/errors/classify.js';
 import { isSecretkitError } from '../../../src/errors/secretkit-error.js';
 import {
   CallScope,
+  type CallSink,
   DEFAULT_CALL_TIMEOUT_MS,
   guard,
   type SendableClient,
   send,
+  sendRouted,
 } from '../../../src/sdk/send.js';
 
 type Answer = (abortSignal: AbortSignal) => Promise<unknown>;
@@ -182,6 +184,132 @@ describe('send', () => {
       { operation: 'GetSecretValue', secretId: 'app/key' },
     ).catch((e: unknown) => e);
     expect((error as Error).message).toContain('Region is missing');
+  });
+});
+
+/** A sink that records its one outcome (and any second call, which must not happen). */
+function recordingSink(): CallSink<unknown> & {
+  outcomes: Array<['answered' | 'failed', unknown]>;
+  done: Promise<void>;
+} {
+  const outcomes: Array<['answered' | 'failed', unknown]> = [];
+  let settle: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (settle = resolve));
+  return {
+    outcomes,
+    done,
+    answered(value) {
+      outcomes.push(['answered', value]);
+      settle();
+    },
+    failed(error) {
+      outcomes.push(['failed', error]);
+      settle();
+    },
+  };
+}
+
+describe('sendRouted (the one-region miss path: the router is the sink)', () => {
+  const routed = (signal: AbortSignal, calls: string[] = []) => ({
+    operation: 'GetSecretValue',
+    region: 'us-east-1',
+    secretId: 'app/key',
+    signal,
+    settledBySignalOwner: true,
+    onCall: (op: string, region: string) => calls.push(`${op}@${region}`),
+  });
+
+  it('gives the output to the sink once, counting the request, with the router signal as is', async () => {
+    const client = scripted(ok);
+    const signal = new AbortController().signal;
+    const calls: string[] = [];
+    const sink = recordingSink();
+    sendRouted(client, command, routed(signal, calls), sink);
+    await sink.done;
+    expect(sink.outcomes).toEqual([['answered', { SecretString: 'x' }]]);
+    expect(calls).toEqual(['GetSecretValue@us-east-1']);
+    expect(client.signals).toEqual([signal]);
+  });
+
+  it('retries an expired signature once, then reports the mapped error', async () => {
+    const client = scripted(awsError('InvalidSignatureException', 400));
+    const calls: string[] = [];
+    const sink = recordingSink();
+    sendRouted(client, command, routed(new AbortController().signal, calls), sink);
+    await sink.done;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toHaveLength(2);
+    expect(sink.outcomes).toHaveLength(1);
+    const [kind, error] = sink.outcomes[0] as ['failed', unknown];
+    expect(kind).toBe('failed');
+    expect(isSecretkitError(error)).toBe(true);
+  });
+
+  it('a retried expired signature that then answers gives the answer', async () => {
+    const sink = recordingSink();
+    sendRouted(
+      scripted(awsError('InvalidSignatureException', 400), ok),
+      command,
+      routed(new AbortController().signal),
+      sink,
+    );
+    await sink.done;
+    expect(sink.outcomes).toEqual([['answered', { SecretString: 'x' }]]);
+  });
+
+  it('maps an AWS error once (NOT_FOUND is an answer, with the secret id)', async () => {
+    const sink = recordingSink();
+    sendRouted(
+      scripted(awsError('ResourceNotFoundException', 400)),
+      command,
+      routed(new AbortController().signal),
+      sink,
+    );
+    await sink.done;
+    expect(sink.outcomes[0]?.[1]).toMatchObject({ code: 'NOT_FOUND', secretId: 'app/key' });
+  });
+
+  it('an aborted signal sends nothing and reports its reason; a throwing send is a failure, never a throw', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('router deadline'));
+    const client = scripted(ok);
+    const aborted = recordingSink();
+    sendRouted(client, command, routed(controller.signal), aborted);
+    await aborted.done;
+    expect(client.signals).toHaveLength(0);
+    expect(aborted.outcomes[0]?.[0]).toBe('failed');
+
+    const throwing = recordingSink();
+    const thrower: SendableClient = {
+      send() {
+        throw new Error('Region is missing');
+      },
+    };
+    expect(() => sendRouted(thrower, command, routed(new AbortController().signal), throwing)).not.toThrow();
+    await throwing.done;
+    expect(throwing.outcomes[0]?.[1]).toMatchObject({
+      message: expect.stringContaining('Region is missing'),
+    });
+  });
+
+  it('runs the request through wrap when one is given', async () => {
+    const wrapped: string[] = [];
+    const sink = recordingSink();
+    sendRouted(
+      scripted(ok),
+      command,
+      {
+        ...routed(new AbortController().signal),
+        wrap: (operation, region, request, signal) => {
+          wrapped.push(`${operation}@${region}`);
+          return request(signal);
+        },
+      },
+      sink,
+    );
+    await sink.done;
+    expect(wrapped).toEqual(['GetSecretValue@us-east-1']);
+    expect(sink.outcomes).toEqual([['answered', { SecretString: 'x' }]]);
   });
 });
 
