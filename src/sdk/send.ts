@@ -215,46 +215,66 @@ async function ownedCall<T>(
 }
 
 /**
- * A call on the router's signal (every routed read that wants a promise: preload, the failover
- * router): the router settles it at its deadline and on close, so there is no controller,
- * listener, race or timer here, and no async frame: the request's promise, with the one
- * signature retry and the error mapping.
+ * A call on the router's signal that wants a promise (preload's batches, a `guard` of a routed
+ * request): {@link sendRouted}'s sink settles it. The router settles the read at its deadline and
+ * on close, so there is no controller, listener, race or timer here.
  */
 function routedCall<T>(request: Request<T>, ctx: SendContext, signal: AbortSignal): Promise<T> {
-  return routedAttempt(request, ctx, signal, true);
-}
-
-/**
- * One attempt of a routed call. Module-level and given its state, so an attempt builds one
- * closure (its error handler) and nothing else of its own.
- */
-function routedAttempt<T>(
-  request: Request<T>,
-  ctx: SendContext,
-  signal: AbortSignal,
-  retry: boolean,
-): Promise<T> {
-  return startRouted(request, ctx, signal).then(undefined, (error: unknown) => {
-    const failure = routedFailure(error, ctx, signal, retry);
-    if (failure === RETRY) return routedAttempt(request, ctx, signal, false);
-    throw failure;
+  return new Promise<T>((answered, failed) => {
+    routedAttempt<T>({ request, ctx, signal, sink: { answered, failed } }, true);
   });
 }
 
-/** Counts and starts one request of a routed call: its promise (a throw becomes a rejection). */
-function startRouted<T>(request: Request<T>, ctx: SendContext, signal: AbortSignal): Promise<T> {
-  const region = ctx.region ?? NO_REGION;
+/** One routed call: what it sends (a client and command, or a request) and where it reports. */
+interface RoutedCall<T> {
+  readonly client?: SendableClient | undefined;
+  readonly command?: object | undefined;
+  /** Built when the call is wrapped or given as a request (guard). */
+  request?: Request<T> | undefined;
+  readonly ctx: SendContext;
+  readonly signal: AbortSignal;
+  readonly sink: CallSink<T>;
+}
+
+/**
+ * One attempt of a routed call: counted, sent, and its outcome given to the sink, with the one
+ * signature retry. The SDK's promise gets one reaction (two closures) and nothing else of the
+ * boundary's own (the miss path).
+ */
+function routedAttempt<T>(call: RoutedCall<T>, retry: boolean): void {
+  const { ctx, signal, sink } = call;
+  let sending: Promise<T>;
   try {
     if (signal.aborted) throw signal.reason;
+    const region = ctx.region ?? NO_REGION;
     ctx.onCall?.(ctx.operation, region);
     // Promise.resolve returns a native promise as is; it adopts a plain value or a thenable
     // (a hand-written `send` double, a wrap that is not async).
-    return Promise.resolve(
-      ctx.wrap === undefined ? request(signal) : ctx.wrap(ctx.operation, region, request, signal),
-    );
+    if (ctx.wrap === undefined && call.request === undefined) {
+      // No closure for the request when nobody wraps the call (the miss path).
+      const client = call.client as SendableClient;
+      sending = Promise.resolve(
+        (client.send as unknown as LooseSend).call(client, call.command as object, {
+          abortSignal: signal,
+        }) as Promise<T>,
+      );
+    } else {
+      call.request ??= requestOf<T>(call.client as SendableClient, call.command as object);
+      sending = Promise.resolve(
+        ctx.wrap === undefined ? call.request(signal) : ctx.wrap(ctx.operation, region, call.request, signal),
+      );
+    }
   } catch (error) {
-    return Promise.reject(error);
+    sending = Promise.reject(error);
   }
+  sending.then(
+    (value) => sink.answered(value),
+    (error: unknown) => {
+      const failure = routedFailure(error, ctx, signal, retry);
+      if (failure === RETRY) routedAttempt(call, false);
+      else sink.failed(failure);
+    },
+  );
 }
 
 /** {@link routedFailure}'s answer when the call is to be sent once more. */
@@ -297,43 +317,7 @@ export function sendRouted<T>(
   ctx: SendContext,
   sink: CallSink<T>,
 ): void {
-  const signal = ctx.signal as AbortSignal;
-  sendRoutedAttempt(client, command, ctx, signal, sink, true);
-}
-
-function sendRoutedAttempt<T>(
-  client: SendableClient,
-  command: object,
-  ctx: SendContext,
-  signal: AbortSignal,
-  sink: CallSink<T>,
-  retry: boolean,
-): void {
-  // No closure for the request when nobody wraps the call (the miss path: wrap is undefined
-  // unless someone observes api calls).
-  const request: Request<T> | undefined = ctx.wrap === undefined ? undefined : requestOf<T>(client, command);
-  let sending: Promise<T>;
-  if (request === undefined) {
-    try {
-      if (signal.aborted) throw signal.reason;
-      ctx.onCall?.(ctx.operation, ctx.region ?? NO_REGION);
-      sending = Promise.resolve(
-        (client.send as unknown as LooseSend).call(client, command, { abortSignal: signal }) as Promise<T>,
-      );
-    } catch (error) {
-      sending = Promise.reject(error);
-    }
-  } else {
-    sending = startRouted(request, ctx, signal);
-  }
-  sending.then(
-    (value) => sink.answered(value),
-    (error: unknown) => {
-      const failure = routedFailure(error, ctx, signal, retry);
-      if (failure === RETRY) sendRoutedAttempt(client, command, ctx, signal, sink, false);
-      else sink.failed(failure);
-    },
-  );
+  routedAttempt<T>({ client, command, ctx, signal: ctx.signal as AbortSignal, sink }, true);
 }
 
 /** The request of a command: one `send` with the given abort signal. */
