@@ -9,6 +9,7 @@ import {
   type GetSecretValueCommandInput,
   type GetSecretValueCommandOutput,
 } from '@aws-sdk/client-secrets-manager';
+import type { LoadResult, LoadSink } from '../cache/types.js';
 import { toSecretkitError } from '../errors/aws-error.js';
 import { SecretkitError } from '../errors/secretkit-error.js';
 import type { AttemptSink, ReadJob, RegionAttempt, RegionRouter } from '../failover/types.js';
@@ -53,30 +54,24 @@ export function toCachedSecret(
   );
 }
 
-/** What a fetch settles: the cache's load sink (cache/types.ts `LoadSink`). */
-export interface FetchSink<R> {
-  loaded(result: R): void;
-  failed(error: unknown): void;
-}
-
 /**
  * One GetSecretValue read as the router's job: it sends each attempt and settles the cache's
  * sink with the load result. Deliberately one object per read and no promise of its own (the
  * miss path): the SDK's promise has one reaction, in the boundary (sdk/send.ts `sendRouted`).
  */
-class SecretFetch<R> implements ReadJob<GetSecretValueCommandOutput> {
+class SecretFetch implements ReadJob<GetSecretValueCommandOutput> {
   readonly #ctx: FetchContext;
   readonly #secretId: string;
   readonly #selector: Selector;
-  readonly #finish: (secret: CachedSecret) => R;
-  readonly #sink: FetchSink<R>;
+  readonly #finish: (secret: CachedSecret) => LoadResult<CachedSecret>;
+  readonly #sink: LoadSink<CachedSecret>;
 
   constructor(
     ctx: FetchContext,
     secretId: string,
     selector: Selector,
-    finish: (secret: CachedSecret) => R,
-    sink: FetchSink<R>,
+    finish: (secret: CachedSecret) => LoadResult<CachedSecret>,
+    sink: LoadSink<CachedSecret>,
   ) {
     this.#ctx = ctx;
     this.#secretId = secretId;
@@ -106,7 +101,7 @@ class SecretFetch<R> implements ReadJob<GetSecretValueCommandOutput> {
   }
 
   answered(value: GetSecretValueCommandOutput, region: string, failedOver: boolean): void {
-    let result: R;
+    let result: LoadResult<CachedSecret>;
     try {
       this.#ctx.counters.served(region, failedOver);
       result = this.#finish(toCachedSecret(this.#secretId, value));
@@ -126,15 +121,15 @@ class SecretFetch<R> implements ReadJob<GetSecretValueCommandOutput> {
  * Fetches one version of a secret: `sink` gets what `finish` makes of it, or the error.
  *
  * @param finish - maps the fetched secret to what the caller keeps (the cache's load result)
- * @param sink - settled once: with the result, or a SecretkitError (mapped from the AWS error;
+ * @param sink - the cache's sink, settled once: with the result, or a SecretkitError (mapped from the AWS error;
  *   see errors/aws-error.ts)
  */
-export function fetchSecret<R>(
+export function fetchSecret(
   ctx: FetchContext,
   secretId: string,
   selector: Selector,
-  finish: (secret: CachedSecret) => R,
-  sink: FetchSink<R>,
+  finish: (secret: CachedSecret) => LoadResult<CachedSecret>,
+  sink: LoadSink<CachedSecret>,
 ): void {
   // The secret decides the regions tried (only replicas known to hold it).
   ctx.router.start(new SecretFetch(ctx, secretId, selector, finish, sink), secretId);

@@ -4,6 +4,7 @@
  * fault; the client never needs to know which region answered, except for stats and events.
  */
 import type { SecretsManagerClientLike } from '../sdk/client-like.js';
+import type { CallSink } from '../sdk/send.js';
 import type { RegionFailure } from './region-errors.js';
 
 /** One attempt of an operation in one region. */
@@ -50,13 +51,8 @@ export interface RegionReadOptions {
   readonly secretIds?: readonly string[] | undefined;
 }
 
-/** Receives the outcome of one attempt of a {@link ReadJob}: exactly one of the two, once. */
-export interface AttemptSink<T> {
-  /** The attempt's output. */
-  answered(value: T): void;
-  /** What the attempt failed with. */
-  failed(error: unknown): void;
-}
+/** Receives the outcome of one attempt of a {@link ReadJob}: the boundary's sink (sdk/send.ts). */
+export type AttemptSink<T> = CallSink<T>;
 
 /**
  * A read given to {@link RegionRouter.start}: it sends each attempt itself and reports to the
