@@ -83,7 +83,6 @@ describe('defineSecrets across Secrets Manager and Parameter Store', () => {
 
   it('a parameter without a parameters source is a failure, not a crash', async () => {
     const secrets = makeSecrets();
-    const admin = makeAdmin([secrets]);
     const error = await defineSecrets({ p: secret.param('/x') })
       .load(secrets)
       .catch((e: unknown) => e);

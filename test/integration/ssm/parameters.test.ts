@@ -5,13 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { isSecretkitError } from '../../../src/index.js';
 import { ParametersClient } from '../../../src/ssm/index.js';
-import {
-  emulatorConfig,
-  kmsClient,
-  useEmulator,
-  useSecretsAdmin,
-  useSecretsClient,
-} from '../../support/aws.js';
+import { emulatorConfig, kmsClient, useEmulator, useSecretsAdmin } from '../../support/aws.js';
 
 const made: ParametersClient[] = [];
 afterEach(() => {
@@ -26,7 +20,6 @@ const ssm = () => new SSMClient(emulatorConfig());
 
 describe('ParametersClient against the emulator', () => {
   useEmulator();
-  const secrets = useSecretsClient();
   const makeAdmin = useSecretsAdmin();
 
   it('reads String, StringList and SecureString (KMS, decrypted), cached', async () => {
