@@ -11,8 +11,13 @@
  * `regionTimeoutMs`. The shared signal aborts the SDK's requests of its window once the last
  * of their deadlines passed, at most {@link windowMs} after each one's own. `close()` aborts
  * every live one at once.
+ *
+ * A window nobody uses any more is taken over by the next one (its signal was never aborted
+ * and nothing listens to it; its abort timer is re-armed): reads that come one at a time, more
+ * than a window apart (a server's refreshes, a handler's cold reads), do not each pay for an
+ * `AbortController` and a timer of their own.
  */
-import { setMaxListeners } from 'node:events';
+import { getEventListeners, setMaxListeners } from 'node:events';
 import { SecretkitError } from '../errors/secretkit-error.js';
 import { regionTimeoutError } from './deadline.js';
 
@@ -26,7 +31,8 @@ export interface SharedSignalLease {
 
 /** One window: its signal, its abort timer and how many attempts' calls still use it. */
 export interface SignalWindow {
-  readonly key: number;
+  /** The window's number (start time ÷ width); a window taken over gets the new one. */
+  key: number;
   readonly controller: AbortController;
   timer: ReturnType<typeof setTimeout> | undefined;
   users: number;
@@ -81,11 +87,10 @@ export class SharedSignals {
    * which keeps the window in its own read object and leaves it once). After close: an aborted one.
    */
   enter(): SignalWindow {
-    const now = Date.now();
-    const key = Math.floor(now / this.#widthMs);
+    const key = Math.floor(Date.now() / this.#widthMs);
     let window = this.#current;
     if (window === undefined || window.key !== key || window.controller.signal.aborted) {
-      window = this.#open(key, now);
+      window = window !== undefined && this.#reusable(window) ? this.#takeOver(window, key) : this.#open(key);
     }
     window.users += 1;
     return window;
@@ -107,7 +112,32 @@ export class SharedSignals {
     this.#current = undefined;
   }
 
-  #open(key: number, now: number): SignalWindow {
+  /**
+   * Whether the next window may take `window` over: nobody uses it, its signal is not aborted,
+   * and nothing listens to it (the SDK removes its listener when a request ends; a handler that
+   * did not would keep its listener, and the window would not be reused).
+   */
+  #reusable(window: SignalWindow): boolean {
+    return (
+      window.users === 0 &&
+      window.timer !== undefined &&
+      !window.controller.signal.aborted &&
+      getEventListeners(window.controller.signal, 'abort').length === 0
+    );
+  }
+
+  /**
+   * `window` as the window `key`: its timer re-armed for the new window's deadline. Deliberately
+   * cheap (the miss path of reads one at a time): a timer refresh instead of a new controller,
+   * signal and timer.
+   */
+  #takeOver(window: SignalWindow, key: number): SignalWindow {
+    window.key = key;
+    window.timer?.refresh();
+    return window;
+  }
+
+  #open(key: number): SignalWindow {
     const controller = new AbortController();
     // Every concurrent attempt of the window (and the SDK inside it) listens: no leak warning.
     setMaxListeners(0, controller.signal);
@@ -116,15 +146,17 @@ export class SharedSignals {
       controller.abort(new SecretkitError('CLIENT_CLOSED', 'the client was closed'));
       return window;
     }
-    // The last attempt of the window starts before (key + 1) × width: its deadline is passed then.
-    const abortInMs = (key + 1) * this.#widthMs + this.#timeoutMs - now;
+    // The last attempt of the window starts before (key + 1) × width, and the window opens at
+    // or after key × width: one width plus the deadline from now (or from a takeover, which
+    // also happens within its window) is past every attempt's deadline. The same duration for
+    // every window: Node keeps one timer list per duration.
     window.timer = setTimeout(() => {
       window.timer = undefined;
       this.#live.delete(window);
       if (this.#current === window) this.#current = undefined;
       // A window nobody uses any more is dropped without the cost of an abort event.
       if (window.users > 0) controller.abort(regionTimeoutError(this.#region, this.#timeoutMs));
-    }, abortInMs);
+    }, this.#widthMs + this.#timeoutMs);
     window.timer.unref?.();
     this.#live.add(window);
     this.#current = window;

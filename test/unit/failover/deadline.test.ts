@@ -73,6 +73,50 @@ describe('SharedSignals', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('lets the next window take over a window nobody uses, its abort timer re-armed for the new attempts', async () => {
+    const shared = new SharedSignals('us-east-1', 1_000);
+    const width = windowMs(1_000);
+    const a = shared.acquire();
+    a.release();
+    await vi.advanceTimersByTimeAsync(600);
+    // One read at a time, 600 ms apart: the same signal, and still one timer.
+    const b = shared.acquire();
+    expect(b.signal).toBe(a.signal);
+    expect(vi.getTimerCount()).toBe(1);
+    // The first window's timer would have fired at 1,000 + width: re-armed, it spares b's call
+    // until b's own deadline (plus the width) has passed.
+    await vi.advanceTimersByTimeAsync(1_000 + width - 600);
+    expect(b.signal.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(b.signal.aborted).toBe(true);
+    expect(b.signal.reason).toMatchObject({ code: 'TIMEOUT', region: 'us-east-1' });
+    expect(vi.getTimerCount()).toBe(0);
+    // An aborted window is never taken over.
+    const c = shared.acquire();
+    expect(c.signal).not.toBe(b.signal);
+    expect(c.signal.aborted).toBe(false);
+    c.release();
+    shared.close(new Error('closed'));
+  });
+
+  it('does not take over a window whose signal still has a listener (a request that did not let go)', async () => {
+    const shared = new SharedSignals('us-east-1', 1_000);
+    const a = shared.acquire();
+    const leftOver = (): void => undefined;
+    a.signal.addEventListener('abort', leftOver);
+    a.release();
+    await vi.advanceTimersByTimeAsync(windowMs(1_000));
+    const b = shared.acquire();
+    expect(b.signal).not.toBe(a.signal);
+    a.signal.removeEventListener('abort', leftOver);
+    b.release();
+    await vi.advanceTimersByTimeAsync(windowMs(1_000));
+    // Once the listener is gone, the current window (b's) is taken over again.
+    expect(shared.acquire().signal).toBe(b.signal);
+    shared.close(new Error('closed'));
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('after close(), hands out signals that are already aborted', () => {
     const shared = new SharedSignals('us-east-1', 1_000);
     shared.close(new Error('closed'));
