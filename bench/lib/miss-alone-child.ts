@@ -4,11 +4,18 @@
  * microtask, no SDK), interleaved batch by batch with that bare `send` called directly, and
  * prints one JSON line: the library's own CPU per miss (µs above the bare call).
  *
- *   node --import tsx bench/lib/miss-alone-child.ts <secretkit|powertools|map> [reads]
+ *   node --import tsx bench/lib/miss-alone-child.ts <secretkit|powertools|map> [reads] [batch] [gapMs]
+ *
+ * With `gapMs`, the process sleeps that long (a timer: the event loop runs, the CPU may idle)
+ * before each measured batch, as a server's reads come: apart, each one meeting caches that
+ * other work (or the machine's other tenants) has cooled. Back to back (the default), the
+ * miss's code and data stay warm.
  *
  * Alone in its process, a library's figure is not moved by another's allocations and GC, or by
  * code shared with a client over the real SDK (bench/lib/miss-cpu.ts measures all in one).
  */
+
+import { setTimeout as sleep } from 'node:timers/promises';
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { bareClient } from './bare-client.js';
@@ -45,7 +52,8 @@ const reads = Number(process.argv[3] ?? 60_000);
 const get = await reader(which);
 const bare = bareClient();
 let next = 0;
-const BATCH = 20;
+const BATCH = Number(process.argv[4] ?? 20);
+const GAP_MS = Number(process.argv[5] ?? 0);
 const viaLibrary = () => Promise.all(Array.from({ length: BATCH }, () => get(`miss/${next++}`)));
 const direct = () =>
   Promise.all(
@@ -64,6 +72,7 @@ for (let i = 0; i < 500; i++) {
 let library = 0;
 let reference = 0;
 for (let i = 0; i < reads / BATCH; i++) {
+  if (GAP_MS > 0) await sleep(GAP_MS);
   let start = cpuUs();
   await viaLibrary();
   library += cpuUs() - start;
